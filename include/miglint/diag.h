@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * diag.h
+ *	  Diagnostics: what a rule found, where, and the words a user reads.
+ *
+ * A diagnostic is complete when it is made: its position is already line:column and it
+ * carries a copy of its source line, so reporters only format, and a file's arena can be
+ * freed as soon as the file is linted. Strings live in the list's own arena.
+ */
+#ifndef MIGLINT_DIAG_H
+#define MIGLINT_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "miglint/arena.h"
+
+enum ml_severity
+{
+	ML_SEVERITY_OFF = 0,
+	ML_SEVERITY_INFO,
+	ML_SEVERITY_WARNING,
+	ML_SEVERITY_ERROR,
+};
+
+/* "error", "warning", "info" or "off". */
+const char *ml_severity_name(enum ml_severity sev);
+
+struct ml_diag
+{
+	const char *rule; /* the rule's stable name (static storage) */
+	enum ml_severity severity;
+	const char *file; /* as shown to the user */
+	size_t file_order;
+	uint32_t start; /* byte span in the file, end exclusive */
+	uint32_t end;
+	unsigned line, col;			/* 1-based; columns count characters */
+	unsigned end_line, end_col; /* exclusive end, same units */
+	const char *message;		/* primary: lowercase, no period (STYLE.md §7) */
+	const char *detail;			/* full sentences, or NULL */
+	const char *hint;			/* full sentences, or NULL */
+	const char *source_line;	/* the text of 'line', without its line break */
+	bool suppressed;			/* silenced by a miglint-ignore comment */
+	size_t seq;					/* order of reporting, the last sort key */
+	struct ml_arena *arena;		/* where detail and hint go */
+};
+
+struct ml_diag_list
+{
+	struct ml_diag *items;
+	size_t n;
+	size_t cap;
+	struct ml_arena *arena;
+};
+
+void ml_diag_list_init(struct ml_diag_list *list);
+void ml_diag_list_cleanup(struct ml_diag_list *list);
+
+/* Appends a zeroed diagnostic; borrowed until the list grows or is cleaned up. */
+struct ml_diag *ml_diag_list_add(struct ml_diag_list *list);
+
+/* Sorts by file order, then position, then rule name (stable for equal keys). */
+void ml_diag_list_sort(struct ml_diag_list *list);
+
+/* Sets the detail or the hint (printf-style, full sentences). */
+void ml_diag_detail(struct ml_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ml_diag_hint(struct ml_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report.h
+ *	  Reporters: they format the run's findings and decide nothing.
+ *
+ * Suppressed findings are skipped by every reporter; primary, detail and hint pass through
+ * unchanged (STYLE.md §7).
+ */
+#ifndef MIGLINT_REPORT_H
+#define MIGLINT_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "miglint/diag.h"
+#include "miglint/lint.h"
+
+/* Counts of the findings that are reported (not suppressed). */
+struct ml_report_counts
+{
+	size_t errors;
+	size_t warnings;
+	size_t infos;
+	size_t files_with_findings;
+};
+
+void ml_report_count(struct ml_report_counts *out, const struct ml_diag_list *diags);
+
+/*
+ * Text for people: "file:line:col: severity: message [rule]", the source line with a caret
+ * under the span, DETAIL and HINT lines, and a summary line when anything was found.
+ */
+void ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml_lint_stats *stats,
+					bool color);
+
+/* One JSON document (docs/json-output.md); version 1. */
+void ml_report_json(FILE *out, const struct ml_diag_list *diags, const struct ml_lint_stats *stats);
+
+#endif

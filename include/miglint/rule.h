@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule.h
+ *	  What a rule module is, and the context a rule's check gets.
+ *
+ * A rule is data (name, category, default severity, summary, why, fix, bad and good
+ * examples) plus exactly one check callback for one scope: a statement, a file, or a folder.
+ * --list-rules, --explain and the docs all come from the data. A rule never prints, never
+ * reads config and never names another rule: it calls ml_report(), which stamps the rule's
+ * name, severity and the file position (STYLE.md §6).
+ */
+#ifndef MIGLINT_RULE_H
+#define MIGLINT_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include "miglint/diag.h"
+#include "miglint/sql.h"
+#include "miglint/suppress.h"
+
+enum ml_category
+{
+	ML_CATEGORY_SYNTAX,		 /* what PostgreSQL rejects */
+	ML_CATEGORY_IDEMPOTENCE, /* what fails or does nothing when run twice */
+	ML_CATEGORY_PSQL,		 /* psql-only input */
+	ML_CATEGORY_SUPPRESSION, /* miglint-ignore comments */
+};
+
+/* "syntax", "idempotence", ... */
+const char *ml_category_name(enum ml_category cat);
+
+struct ml_check;
+struct ml_rule;
+
+typedef void (*ml_check_statement_fn)(struct ml_check *chk, const struct ml_stmt *stmt);
+typedef void (*ml_check_file_fn)(struct ml_check *chk);
+
+struct ml_rule
+{
+	const char *name; /* kebab-case, stable forever */
+	enum ml_category category;
+	enum ml_severity severity; /* the default */
+	const char *summary;	   /* lowercase, no period */
+	const char *why;		   /* full sentences */
+	const char *fix;		   /* full sentences */
+	const char *bad;		   /* SQL that the rule flags */
+	const char *good;		   /* the same, fixed */
+	ml_check_statement_fn check_statement; /* called for each parsed statement */
+	ml_check_file_fn check_file;		   /* called once per file */
+	/* Runs after ignore comments were matched (only unused-ignore needs this). */
+	bool after_suppression;
+};
+
+/* What a check gets: the file being linted and where its findings go. */
+struct ml_check
+{
+	struct ml_arena *arena;			   /* the file's arena, for scratch strings */
+	const struct ml_file *file;
+	const struct ml_rule *rule;		   /* set by the driver before each call */
+	struct ml_diag_list *diags;
+	size_t file_order;
+	const struct ml_suppressions *supp; /* the file's ignore comments */
+};
+
+/* The registry: every rule, sorted by name (rules/registry.c). */
+extern const struct ml_rule *const ml_rules[];
+extern const size_t ml_rules_count;
+
+/* The rule named 'name', or NULL. */
+const struct ml_rule *ml_rule_find(const char *name);
+
+/*
+ * Reports a finding of the current rule on 'stmt'. The span is the statement's leading
+ * keywords ("CREATE UNIQUE INDEX"). Returns the diagnostic, to add a detail and a hint.
+ */
+struct ml_diag *ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports a finding at file bytes [start, end). */
+struct ml_diag *ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt,
+							   ...) __attribute__((format(printf, 4, 5)));
+
+/* File offset of a node's 'location' (-1 when the node has none). */
+long ml_stmt_location(const struct ml_stmt *stmt, int location);
+
+/*
+ * The span of the token at file offset 'at' together with the keywords right before it
+ * ("ADD COLUMN" before a column name). Fills *start and *end.
+ */
+void ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *stmt,
+								  size_t at, size_t *start, size_t *end);
+
+#endif

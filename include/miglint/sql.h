@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sql.h
+ *	  A parsed file: its chunks, tokens, statements (typed AST) and syntax errors.
+ *
+ * A Drizzle migration is split on "--> statement-breakpoint" exactly as drizzle-orm splits
+ * it; a plain file is one chunk, with psql meta-commands and COPY data blanked out. Each chunk
+ * is scanned once and parsed once with pg_query_parse_protobuf; the typed tree is unpacked
+ * into the file's arena and shared by every rule. Every offset below is a byte offset in the
+ * file, so every position a rule reports is a position in the file the user opens.
+ */
+#ifndef MIGLINT_SQL_H
+#define MIGLINT_SQL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include "miglint/arena.h"
+#include "miglint/source.h"
+
+/* drizzle-orm's marker; the migrator splits on this text and nothing else. */
+#define ML_BREAKPOINT "--> statement-breakpoint"
+
+/* One piece of a file between breakpoints: [offset, offset + len). */
+struct ml_chunk
+{
+	size_t offset;
+	size_t len;
+};
+
+/* One lexical token (a comment is a token too), file offsets, end exclusive. */
+struct ml_token
+{
+	uint32_t start;
+	uint32_t end;
+	PgQuery__Token token;
+	PgQuery__KeywordKind keyword;
+};
+
+/* One statement. node is NULL when it does not parse (then error_message is set). */
+struct ml_stmt
+{
+	const PgQuery__Node *node;
+	uint32_t start;	  /* first token, after any leading comments */
+	uint32_t end;	  /* end of the last token before the terminating ';' (exclusive) */
+	uint32_t tok_lo;  /* tokens [tok_lo, tok_hi) of the file belong to this statement */
+	uint32_t tok_hi;
+	uint32_t chunk;	  /* index of its chunk */
+	uint32_t base;	  /* file offset of the text it was parsed from: node locations add it */
+	uint32_t error_offset;		 /* syntax errors only: where PostgreSQL points */
+	const char *error_message; /* syntax errors only: PostgreSQL's message, unchanged */
+};
+
+/* A region that is not SQL and was left out: a psql meta-command line or COPY data. */
+struct ml_skip
+{
+	uint32_t start;
+	uint32_t end;
+	bool copy_data;
+};
+
+enum ml_split_mode
+{
+	ML_SPLIT_PLAIN,	  /* one chunk; psql meta-commands are skipped */
+	ML_SPLIT_DRIZZLE, /* split on ML_BREAKPOINT, as drizzle-orm does */
+	ML_SPLIT_AUTO,	  /* a file outside a journal: Drizzle when it has the marker */
+};
+
+struct ml_file
+{
+	const struct ml_source *src;
+	enum ml_split_mode mode;
+	struct ml_chunk *chunks;
+	size_t n_chunks;
+	struct ml_token *tokens; /* sorted by start; from every chunk that could be scanned */
+	size_t n_tokens;
+	struct ml_stmt *stmts; /* in file order, parse failures included */
+	size_t n_stmts;
+	struct ml_skip *skips;
+	size_t n_skips;
+};
+
+/*
+ * Splits data[0..len) on ML_BREAKPOINT exactly like JavaScript's String.split: n markers
+ * give n + 1 chunks, empty ones included. *out is borrowed from the arena; returns the count.
+ */
+size_t ml_split_breakpoints(struct ml_chunk **out, struct ml_arena *arena, const char *data,
+							size_t len);
+
+/* True when the text contains the breakpoint marker anywhere. */
+bool ml_has_breakpoint(const char *data, size_t len);
+
+/*
+ * Finds psql meta-command lines (a backslash token, outside strings and comments, up to
+ * the end of its line) and COPY ... FROM STDIN data (up to a line "\."), and overwrites
+ * them with spaces in 'buf' (newlines kept, so offsets do not move). Records each region,
+ * offset by 'base', in *out (borrowed from the arena); returns the count.
+ */
+size_t ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len,
+					 size_t base);
+
+/*
+ * Scans NUL-terminated 'text' with PostgreSQL's own lexer into *out (borrowed from the
+ * arena), shifting every offset by 'base'. Returns false when the lexer fails (for example
+ * on an unterminated quoted string); then *out is empty.
+ */
+bool ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
+			 size_t base);
+
+/* Splits, scans and parses 'src' into 'file' (all allocations in 'arena'). Cannot fail. */
+void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,
+				   enum ml_split_mode mode);
+
+/*
+ * Index of the first token that starts at or after 'offset', or n_tokens when none does.
+ */
+size_t ml_file_token_at(const struct ml_file *file, size_t offset);
+
+/* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
+char *ml_quote_ident(struct ml_arena *arena, const char *name);
+
+/*
+ * Renders a qualified name from a RangeVar: "billing"."invoices", or "users" when
+ * no schema was written. Arena-owned.
+ */
+char *ml_name_range_var(struct ml_arena *arena, const PgQuery__RangeVar *rv);
+
+/* Renders a List of String nodes (DROP's object names) as "a"."b". Arena-owned. */
+char *ml_name_list(struct ml_arena *arena, PgQuery__Node *const *items, size_t n);
+
+/* Renders any DROP object node (a List, a String, a TypeName, an ObjectWithArgs). */
+char *ml_name_object(struct ml_arena *arena, const PgQuery__Node *node);
+
+#endif

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * unused_ignore.c
+ *	  Flags miglint-ignore comments that silence nothing, so that they do not rot.
+ *
+ * An ignore comment outlives the statement it was written for: the statement is fixed, the
+ * rule renamed, the comment moved. Each rule name that silenced no finding, each name that is
+ * no rule, a comment that is followed by no statement, and a file-level comment below the
+ * first statement is reported. Runs after the other rules' findings were matched.
+ */
+#include "miglint/rule.h"
+
+/* Entry point: called once per file, after suppression. */
+static void
+check(struct ml_check *chk)
+{
+	const struct ml_suppressions *s = chk->supp;
+
+	for (size_t i = 0; i < s->n; i++)
+	{
+		const struct ml_ignore *ig = &s->items[i];
+		struct ml_diag *d;
+
+		if (ig->misplaced)
+		{
+			d = ml_report_span(chk, ig->start, ig->end,
+							   "miglint-ignore-file comment is not at the top of the file");
+			ml_diag_detail(d, "A file-level ignore comment counts only before the file's first "
+							  "statement, so this one silences nothing.");
+			ml_diag_hint(d, "Move it above the first statement, or use -- miglint-ignore to "
+							"silence one statement.");
+			continue;
+		}
+		if (!ig->file_level && !ig->bound)
+		{
+			d = ml_report_span(chk, ig->start, ig->end,
+							   "miglint-ignore comment is not followed by a statement");
+			ml_diag_detail(d, "An ignore comment covers the statement on the lines below it, or "
+							  "the statement it ends; there is none here.");
+			ml_diag_hint(d, "Put it on the line above the statement it is for, or remove it.");
+			continue;
+		}
+		if (ig->n_names == 0)
+		{
+			d = ml_report_span(chk, ig->start, ig->end, "miglint-ignore comment names no rule");
+			ml_diag_hint(d, "Name the rules to silence: -- miglint-ignore require-if-not-exists.");
+			continue;
+		}
+		for (size_t k = 0; k < ig->n_names; k++)
+		{
+			const struct ml_ignore_name *nm = &ig->names[k];
+			const struct ml_rule *rule = ml_rule_find(nm->name);
+
+			if (rule == NULL)
+			{
+				d = ml_report_span(chk, nm->start, nm->end,
+								   "miglint-ignore comment names unrecognized rule \"%s\"",
+								   nm->name);
+				ml_diag_hint(d, "miglint --list-rules lists the rule names.");
+			}
+			else if (!nm->used && rule->severity != ML_SEVERITY_OFF && rule != chk->rule)
+			{
+				d = ml_report_span(chk, nm->start, nm->end,
+								   "miglint-ignore comment for rule \"%s\" silences nothing",
+								   nm->name);
+				ml_diag_detail(d, "No \"%s\" finding is reported %s.", nm->name,
+							   ig->file_level ? "in this file" : "on the statement it covers");
+				ml_diag_hint(d, "Remove \"%s\" from the comment.", nm->name);
+			}
+		}
+	}
+}
+
+const struct ml_rule ml_rule_unused_ignore = {
+	.name = "unused-ignore",
+	.category = ML_CATEGORY_SUPPRESSION,
+	.severity = ML_SEVERITY_WARNING,
+	.summary = "a miglint-ignore comment that silences nothing",
+	.why = "Ignore comments outlive what they were written for: the statement gets fixed, the "
+		   "comment moves, a rule name is mistyped. A comment that silences nothing hides "
+		   "nothing today and misleads the next reader.",
+	.fix = "Remove the comment, or the rule names in it that no longer match a finding.",
+	.bad = "-- miglint-ignore require-if-not-exists\n"
+		   "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);",
+	.good = "-- miglint-ignore require-if-not-exists\nCREATE TABLE \"t\" (\"id\" int);",
+	.check_file = check,
+	.after_suppression = true,
+};

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.c
+ *	  ml_report() and the span helpers every rule uses.
+ *
+ * A finding's span is computed from tokens, never from the SQL text: by default it covers a
+ * statement's leading keywords ("CREATE UNIQUE INDEX"), which is where the eye goes in the
+ * caret line. The position is turned into line:column here, once, with a copy of the line.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "miglint/rule.h"
+
+/* Keywords that may lead a DDL statement although PostgreSQL lists them as unreserved. */
+static bool
+leading_unreserved(PgQuery__Token t)
+{
+	switch (t)
+	{
+		case PG_QUERY__TOKEN__ALTER:
+		case PG_QUERY__TOKEN__DROP:
+		case PG_QUERY__TOKEN__ADD_P:
+		case PG_QUERY__TOKEN__INDEX:
+		case PG_QUERY__TOKEN__SCHEMA:
+		case PG_QUERY__TOKEN__SEQUENCE:
+		case PG_QUERY__TOKEN__EXTENSION:
+		case PG_QUERY__TOKEN__TYPE_P:
+		case PG_QUERY__TOKEN__DOMAIN_P:
+		case PG_QUERY__TOKEN__VIEW:
+		case PG_QUERY__TOKEN__FUNCTION:
+		case PG_QUERY__TOKEN__PROCEDURE:
+		case PG_QUERY__TOKEN__TRIGGER:
+		case PG_QUERY__TOKEN__MATERIALIZED:
+		case PG_QUERY__TOKEN__REPLACE:
+		case PG_QUERY__TOKEN__IF_P:
+		case PG_QUERY__TOKEN__UNLOGGED:
+		case PG_QUERY__TOKEN__TEMP:
+		case PG_QUERY__TOKEN__TEMPORARY:
+		case PG_QUERY__TOKEN__RECURSIVE:
+		case PG_QUERY__TOKEN__POLICY:
+		case PG_QUERY__TOKEN__ROLE:
+		case PG_QUERY__TOKEN__DATABASE:
+			return true;
+		default:
+			return false;
+	}
+}
+
+static bool
+is_comment(const struct ml_token *t)
+{
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
+}
+
+static bool
+leading_keyword(const struct ml_token *t)
+{
+	if (t->keyword == PG_QUERY__KEYWORD_KIND__NO_KEYWORD)
+		return false;
+	return t->keyword != PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD || leading_unreserved(t->token);
+}
+
+/* The statement's leading keywords; the first token alone when it is not a keyword. */
+static void
+keyword_span(const struct ml_check *chk, const struct ml_stmt *stmt, size_t *start, size_t *end)
+{
+	const struct ml_file *f = chk->file;
+	size_t i = stmt->tok_lo;
+	bool any = false;
+
+	*start = stmt->start;
+	*end = stmt->start;
+	while (i < stmt->tok_hi && (is_comment(&f->tokens[i]) || f->tokens[i].start < stmt->start))
+		i++;
+	for (; i < stmt->tok_hi && f->tokens[i].start < stmt->end; i++)
+	{
+		const struct ml_token *t = &f->tokens[i];
+
+		if (is_comment(t))
+			continue;
+		if (any && !leading_keyword(t))
+			break;
+		if (!any)
+			*start = t->start;
+		*end = t->end;
+		any = true;
+		if (!leading_keyword(t))
+			break;
+	}
+	if (!any)
+		*end = stmt->end > stmt->start ? stmt->end : stmt->start;
+}
+
+long
+ml_stmt_location(const struct ml_stmt *stmt, int location)
+{
+	if (location < 0)
+		return -1;
+	return (long) stmt->base + location;
+}
+
+void
+ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *stmt, size_t at,
+							 size_t *start, size_t *end)
+{
+	const struct ml_file *f = chk->file;
+	size_t i = ml_file_token_at(f, at);
+
+	*start = at;
+	*end = at;
+	if (i >= f->n_tokens || i >= stmt->tok_hi)
+		return;
+	*end = f->tokens[i].end;
+	while (i > stmt->tok_lo)
+	{
+		const struct ml_token *t = &f->tokens[i - 1];
+
+		if (is_comment(t))
+		{
+			i--;
+			continue;
+		}
+		if (t->token != PG_QUERY__TOKEN__ADD_P && t->token != PG_QUERY__TOKEN__COLUMN &&
+			t->token != PG_QUERY__TOKEN__DROP && t->token != PG_QUERY__TOKEN__CONSTRAINT &&
+			t->token != PG_QUERY__TOKEN__IF_P && t->token != PG_QUERY__TOKEN__NOT &&
+			t->token != PG_QUERY__TOKEN__EXISTS)
+			break;
+		*start = t->start;
+		i--;
+	}
+}
+
+static struct ml_diag *
+report_va(struct ml_check *chk, size_t start, size_t end, const char *fmt, va_list ap)
+{
+	const struct ml_source *src = chk->file->src;
+	struct ml_diag *d = ml_diag_list_add(chk->diags);
+	const char *text;
+	size_t len;
+
+	if (end < start)
+		end = start;
+	d->rule = chk->rule->name;
+	d->severity = chk->rule->severity;
+	d->file_order = chk->file_order;
+	d->start = (uint32_t) start;
+	d->end = (uint32_t) end;
+	ml_source_line_col(src, start, &d->line, &d->col);
+	ml_source_line_col(src, end, &d->end_line, &d->end_col);
+	d->message = ml_arena_vprintf(d->arena, fmt, ap);
+	text = ml_source_line_text(src, d->line, &len);
+	d->source_line = ml_arena_strndup(d->arena, text, len);
+	d->file = ml_arena_strdup(d->arena, src->path);
+	return d;
+}
+
+struct ml_diag *
+ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...)
+{
+	size_t start, end;
+	struct ml_diag *d;
+	va_list ap;
+
+	keyword_span(chk, stmt, &start, &end);
+	va_start(ap, fmt);
+	d = report_va(chk, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct ml_diag *
+ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt, ...)
+{
+	struct ml_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = report_va(chk, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}

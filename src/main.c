@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c
+ *	  The miglint command line: parse options, call the library, map the result to 0/1/2.
+ *
+ * Exit codes: 0 no findings at warning level or above; 1 findings; 2 a usage error or an
+ * input that could not be linted (a missing path, an unreadable or binary file, ...), even
+ * when other files were linted and had findings.
+ */
+#include <getopt.h>
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "miglint/folder.h"
+#include "miglint/lint.h"
+#include "miglint/report.h"
+#include "miglint/rule.h"
+
+enum
+{
+	EXIT_CLEAN = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_TROUBLE = 2,
+};
+
+enum
+{
+	OPT_LIST_RULES = 256,
+	OPT_EXPLAIN,
+	OPT_NO_COLOR,
+	OPT_COLOR,
+	OPT_STDIN_FILENAME,
+};
+
+static const char usage_text[] =
+	"Usage: miglint [OPTIONS] PATH...\n"
+	"\n"
+	"Lints PostgreSQL migrations. PATH is a Drizzle folder (with meta/_journal.json), a\n"
+	"Drizzle 1.0 folder (<timestamp>_<name>/migration.sql), a folder of .sql files, a .sql\n"
+	"file, or - for standard input. A .sql file inside a Drizzle folder is linted with its\n"
+	"folder's context.\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format=FORMAT      output format: text (default) or json\n"
+	"      --color[=WHEN]       colour the text output: auto (default, only on a terminal),\n"
+	"                           always or never; NO_COLOR in the environment means never\n"
+	"      --no-color           same as --color=never\n"
+	"      --stdin-filename=NAME  the name of standard input in messages; a name inside a\n"
+	"                           Drizzle folder lints it as that migration\n"
+	"      --list-rules         list every rule with its default severity and summary\n"
+	"      --explain=RULE       explain a rule: why it matters, how to fix it, examples\n"
+	"  -h, --help               show this help and exit\n"
+	"  -V, --version            show the version and exit\n"
+	"\n"
+	"Ignore comments:\n"
+	"  -- miglint-ignore RULE[, RULE]   on the line before a statement, or at its end\n"
+	"  -- miglint-ignore-file RULE      before the first statement of a file\n"
+	"\n"
+	"Exit status:\n"
+	"  0  no findings at warning level or above\n"
+	"  1  findings at warning or error level\n"
+	"  2  usage error, or an input that could not be linted\n";
+
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("miglint: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nmiglint: hint: Try \"miglint --help\" for more information.\n", stderr);
+}
+
+static void
+list_rules(void)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < ml_rules_count; i++)
+		if (strlen(ml_rules[i]->name) > w)
+			w = strlen(ml_rules[i]->name);
+	for (size_t i = 0; i < ml_rules_count; i++)
+		printf("%-*s  %-7s  %s\n", (int) w, ml_rules[i]->name,
+			   ml_severity_name(ml_rules[i]->severity), ml_rules[i]->summary);
+}
+
+/* Prints 'text' with every line indented by four spaces. */
+static void
+print_indented(const char *text)
+{
+	const char *p = text;
+
+	while (*p)
+	{
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t) (nl - p) : strlen(p);
+
+		printf("    %.*s\n", (int) len, p);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+static int
+explain(const char *name)
+{
+	const struct ml_rule *r = ml_rule_find(name);
+
+	if (r == NULL)
+	{
+		fprintf(stderr, "miglint: error: rule \"%s\" is unrecognized\n", name);
+		fputs("miglint: hint: \"miglint --list-rules\" lists the rule names.\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	printf("%s: %s\n\n", r->name, r->summary);
+	printf("Default severity: %s. Category: %s.\n\n", ml_severity_name(r->severity),
+		   ml_category_name(r->category));
+	printf("Why:\n  %s\n\nFix:\n  %s\n\nBad:\n", r->why, r->fix);
+	print_indented(r->bad);
+	printf("\nGood:\n");
+	print_indented(r->good);
+	return EXIT_CLEAN;
+}
+
+static void
+report_input_error(const struct ml_error *err, void *data)
+{
+	(void) data;
+	fprintf(stderr, "miglint: error: %s\n", err->message);
+	if (err->detail[0] != '\0')
+		fprintf(stderr, "miglint: detail: %s\n", err->detail);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"color", optional_argument, NULL, OPT_COLOR},
+		{"colour", optional_argument, NULL, OPT_COLOR},
+		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+		{"explain", required_argument, NULL, OPT_EXPLAIN},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *format = "text", *color_when = "auto", *stdin_name = NULL;
+	struct ml_inputs inputs;
+	struct ml_diag_list diags;
+	struct ml_lint_stats stats;
+	struct ml_report_counts counts;
+	struct ml_error err;
+	bool color, trouble = false, stdin_used = false;
+	int c, status;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:hV", options, NULL)) != -1)
+	{
+		switch (c)
+		{
+			case 'f':
+				format = optarg;
+				break;
+			case OPT_COLOR:
+				color_when = optarg ? optarg : "always";
+				break;
+			case OPT_NO_COLOR:
+				color_when = "never";
+				break;
+			case OPT_STDIN_FILENAME:
+				stdin_name = optarg;
+				break;
+			case OPT_LIST_RULES:
+				list_rules();
+				return EXIT_CLEAN;
+			case OPT_EXPLAIN:
+				return explain(optarg);
+			case 'h':
+				fputs(usage_text, stdout);
+				return EXIT_CLEAN;
+			case 'V':
+				printf("miglint %s (libpg_query, PostgreSQL %s grammar)\n", MIGLINT_VERSION,
+					   PG_VERSION);
+				return EXIT_CLEAN;
+			case ':':
+				usage_error("option \"%s\" requires a value", argv[optind - 1]);
+				return EXIT_TROUBLE;
+			default:
+				usage_error("unrecognized option \"%s\"", argv[optind - 1]);
+				return EXIT_TROUBLE;
+		}
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+	{
+		usage_error("unrecognized output format \"%s\"; use text or json", format);
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(color_when, "always") == 0)
+		color = true;
+	else if (strcmp(color_when, "never") == 0)
+		color = false;
+	else if (strcmp(color_when, "auto") == 0)
+		color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	else
+	{
+		usage_error("unrecognized --color value \"%s\"; use auto, always or never", color_when);
+		return EXIT_TROUBLE;
+	}
+	if (optind >= argc)
+	{
+		usage_error("%s", "no PATH given");
+		return EXIT_TROUBLE;
+	}
+	ml_inputs_init(&inputs);
+	for (int i = optind; i < argc; i++)
+	{
+		if (strcmp(argv[i], "-") == 0)
+		{
+			if (stdin_used)
+			{
+				usage_error("%s", "standard input (-) can be named only once");
+				ml_inputs_cleanup(&inputs);
+				return EXIT_TROUBLE;
+			}
+			stdin_used = true;
+		}
+		ml_error_clear(&err);
+		if (ml_inputs_add(&inputs, argv[i], stdin_name, &err) != 0)
+		{
+			report_input_error(&err, NULL);
+			trouble = true;
+		}
+	}
+	ml_diag_list_init(&diags);
+	ml_lint_run(&stats, &diags, &inputs, report_input_error, NULL);
+	if (stats.input_errors > 0)
+		trouble = true;
+	if (strcmp(format, "json") == 0)
+		ml_report_json(stdout, &diags, &stats);
+	else
+		ml_report_text(stdout, &diags, &stats, color);
+	fflush(stdout);
+	ml_report_count(&counts, &diags);
+	status = trouble ? EXIT_TROUBLE : counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+	ml_diag_list_cleanup(&diags);
+	ml_inputs_cleanup(&inputs);
+	pg_query_exit();
+	return status;
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text.c
+ *	  The text reporter, psql-flavoured:
+ *
+ *	  drizzle/0003_users_email.sql:4:1: warning: CREATE INDEX "users_email_idx" is not idempotent [require-if-not-exists]
+ *	      4 | CREATE INDEX "users_email_idx" ON "users" USING btree ("email");
+ *	        | ^~~~~~~~~~~~
+ *	    DETAIL: Running this migration a second time fails because the index already exists.
+ *	    HINT: Write CREATE INDEX IF NOT EXISTS "users_email_idx".
+ *
+ * The caret line repeats the source line's tabs so it lines up in any tab width; control
+ * characters in the source line are shown as spaces so a file cannot drive the terminal.
+ * Output goes through one buffer: cost is linear in the number of findings.
+ */
+#include <string.h>
+
+#include "miglint/report.h"
+#include "miglint/strbuf.h"
+
+#define BOLD "\033[1m"
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define CYAN "\033[36m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+void
+ml_report_count(struct ml_report_counts *out, const struct ml_diag_list *diags)
+{
+	const char *last_file = NULL;
+	size_t last_order = (size_t) -1;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < diags->n; i++)
+	{
+		const struct ml_diag *d = &diags->items[i];
+
+		if (d->suppressed)
+			continue;
+		if (d->severity == ML_SEVERITY_ERROR)
+			out->errors++;
+		else if (d->severity == ML_SEVERITY_WARNING)
+			out->warnings++;
+		else if (d->severity == ML_SEVERITY_INFO)
+			out->infos++;
+		if (last_file == NULL || d->file_order != last_order)
+			out->files_with_findings++;
+		last_file = d->file;
+		last_order = d->file_order;
+	}
+}
+
+static const char *
+sev_color(enum ml_severity s)
+{
+	return s == ML_SEVERITY_ERROR ? RED : s == ML_SEVERITY_WARNING ? YELLOW : CYAN;
+}
+
+/* Appends the source line with control characters (other than tab) shown as spaces. */
+static void
+put_source(struct ml_strbuf *sb, const char *line)
+{
+	for (const char *p = line; *p; p++)
+		ml_strbuf_putc(sb, ((unsigned char) *p < 0x20 && *p != '\t') || *p == 0x7f ? ' ' : *p);
+}
+
+/* Appends the caret line: spaces (or tabs) up to 'col', then ^~~~ over the span. */
+static void
+put_caret(struct ml_strbuf *sb, const struct ml_diag *d)
+{
+	const unsigned char *p = (const unsigned char *) d->source_line;
+	unsigned c = 1, width;
+
+	while (*p && c < d->col)
+	{
+		ml_strbuf_putc(sb, *p == '\t' ? '\t' : ' ');
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+		c++;
+	}
+	if (d->end_line == d->line && d->end_col > d->col)
+		width = d->end_col - d->col;
+	else
+	{
+		/* The span runs past this line: underline to its end. */
+		width = 1;
+		while (*p)
+		{
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+			if (*p)
+				width++;
+		}
+	}
+	ml_strbuf_putc(sb, '^');
+	for (unsigned i = 1; i < width; i++)
+		ml_strbuf_putc(sb, '~');
+}
+
+static void
+plural(struct ml_strbuf *sb, size_t n, const char *one, const char *many, bool *first)
+{
+	if (n == 0)
+		return;
+	ml_strbuf_printf(sb, "%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
+	*first = false;
+}
+
+void
+ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml_lint_stats *stats,
+			   bool color)
+{
+	struct ml_strbuf sb;
+	struct ml_report_counts counts;
+	bool first = true;
+
+	ml_strbuf_init(&sb);
+	for (size_t i = 0; i < diags->n; i++)
+	{
+		const struct ml_diag *d = &diags->items[i];
+		const char *sc = sev_color(d->severity);
+
+		if (d->suppressed)
+			continue;
+		ml_strbuf_printf(&sb, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", color ? BOLD : "", d->file,
+						 d->line, d->col, color ? RESET : "", color ? sc : "",
+						 ml_severity_name(d->severity), color ? RESET : "", d->message,
+						 color ? DIM : "", d->rule, color ? RESET : "");
+		ml_strbuf_printf(&sb, "%5u | ", d->line);
+		put_source(&sb, d->source_line);
+		ml_strbuf_puts(&sb, "\n      | ");
+		if (color)
+			ml_strbuf_puts(&sb, sc);
+		put_caret(&sb, d);
+		if (color)
+			ml_strbuf_puts(&sb, RESET);
+		ml_strbuf_putc(&sb, '\n');
+		if (d->detail != NULL)
+			ml_strbuf_printf(&sb, "  DETAIL: %s\n", d->detail);
+		if (d->hint != NULL)
+			ml_strbuf_printf(&sb, "  HINT: %s\n", d->hint);
+		ml_strbuf_putc(&sb, '\n');
+	}
+	ml_report_count(&counts, diags);
+	if (counts.errors + counts.warnings + counts.infos > 0)
+	{
+		plural(&sb, counts.errors, "error", "errors", &first);
+		plural(&sb, counts.warnings, "warning", "warnings", &first);
+		plural(&sb, counts.infos, "info", "infos", &first);
+		ml_strbuf_printf(&sb, " in %zu %s (%zu %s, %zu %s checked)\n", counts.files_with_findings,
+						 counts.files_with_findings == 1 ? "file" : "files", stats->files,
+						 stats->files == 1 ? "file" : "files", stats->statements,
+						 stats->statements == 1 ? "statement" : "statements");
+	}
+	if (sb.len > 0)
+		fwrite(sb.data, 1, sb.len, out);
+	ml_strbuf_cleanup(&sb);
+}

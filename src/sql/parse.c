@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse.c
+ *	  A file's chunks -> tokens and statements, each chunk parsed once by libpg_query.
+ *
+ * When a whole chunk parses, its statements come straight from the typed tree. When it does
+ * not (plain files have no breakpoints, so one bad statement would hide a thousand good ones),
+ * the chunk is cut into statements with libpg_query's scanner-based splitter and each piece
+ * is parsed alone, so the good ones are still linted and each bad one gets its own error.
+ * The splitter drops pieces that do not start with a keyword ("SELEC 1;"); the gaps it leaves
+ * are cut at ';' tokens and parsed too, so no text goes unchecked.
+ */
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/sql.h"
+#include "miglint/utf8.h"
+
+/* A growable array, realloc-backed while a file is built, copied into the arena after. */
+struct vec
+{
+	void *items;
+	size_t n;
+	size_t cap;
+	size_t size;
+};
+
+static void *
+vec_push(struct vec *v)
+{
+	if (v->n == v->cap)
+	{
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		void *p = realloc(v->items, cap * v->size);
+
+		if (p == NULL)
+			ml_fatal_oom();
+		v->items = p;
+		v->cap = cap;
+	}
+	return memset((char *) v->items + v->n++ * v->size, 0, v->size);
+}
+
+static void *
+vec_finish(struct vec *v, struct ml_arena *arena)
+{
+	void *out = NULL;
+
+	if (v->n > 0)
+	{
+		out = ml_arena_alloc(arena, v->n * v->size);
+		memcpy(out, v->items, v->n * v->size);
+	}
+	free(v->items);
+	return out;
+}
+
+static bool
+is_comment(const struct ml_token *t)
+{
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
+}
+
+bool
+ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
+		size_t base)
+{
+	PgQueryScanResult r = pg_query_scan(text);
+	PgQuery__ScanResult *sr;
+	struct ml_token *toks = NULL;
+
+	*out = NULL;
+	*n_out = 0;
+	if (r.error != NULL)
+	{
+		pg_query_free_scan_result(r);
+		return false;
+	}
+	sr = pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *) r.pbuf.data);
+	pg_query_free_scan_result(r);
+	if (sr == NULL)
+		return false;
+	if (sr->n_tokens > 0)
+		toks = ml_arena_alloc(arena, sr->n_tokens * sizeof(*toks));
+	for (size_t i = 0; i < sr->n_tokens; i++)
+	{
+		toks[i].start = (uint32_t) (base + (size_t) sr->tokens[i]->start);
+		toks[i].end = (uint32_t) (base + (size_t) sr->tokens[i]->end);
+		toks[i].token = sr->tokens[i]->token;
+		toks[i].keyword = sr->tokens[i]->keyword_kind;
+	}
+	*out = toks;
+	*n_out = sr->n_tokens;
+	pg_query__scan_result__free_unpacked(sr, NULL);
+	return true;
+}
+
+/* The chunk being parsed: its text (blanked for psql), tokens and place in the file. */
+struct chunk_ctx
+{
+	struct ml_arena *arena;
+	const char *text; /* NUL-terminated chunk text */
+	size_t offset;	  /* of the chunk in the file */
+	size_t len;
+	const struct ml_token *toks; /* the chunk's tokens (file offsets) */
+	size_t n_toks;
+	size_t tok_base; /* index of toks[0] in the file's token array */
+	uint32_t chunk;
+	struct vec *stmts;
+};
+
+/* Index (in ctx->toks) of the first token starting at or after file offset 'off'. */
+static size_t
+tok_lower(const struct chunk_ctx *ctx, size_t off)
+{
+	size_t lo = 0, hi = ctx->n_toks;
+
+	while (lo < hi)
+	{
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ctx->toks[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Skips whitespace forward from file offset 'off' (used when no tokens are known). */
+static size_t
+skip_space(const struct chunk_ctx *ctx, size_t off, size_t end)
+{
+	while (off < end && strchr(" \t\r\n\f\v", ctx->text[off - ctx->offset]) != NULL)
+		off++;
+	return off;
+}
+
+/* Adds a statement covering file bytes [start, end) with its first and last real token. */
+static struct ml_stmt *
+add_stmt(struct chunk_ctx *ctx, const PgQuery__Node *node, size_t start, size_t end)
+{
+	struct ml_stmt *st = vec_push(ctx->stmts);
+	size_t lo = tok_lower(ctx, start), hi = tok_lower(ctx, end), first = lo, last = hi;
+
+	while (first < hi && is_comment(&ctx->toks[first]))
+		first++;
+	while (last > first && (is_comment(&ctx->toks[last - 1]) ||
+							ctx->toks[last - 1].token == PG_QUERY__TOKEN__ASCII_59))
+		last--;
+	st->node = node;
+	st->chunk = ctx->chunk;
+	st->tok_lo = (uint32_t) (ctx->tok_base + lo);
+	st->tok_hi = (uint32_t) (ctx->tok_base + hi);
+	if (first < last)
+	{
+		st->start = ctx->toks[first].start;
+		st->end = ctx->toks[last - 1].end;
+	}
+	else
+	{
+		st->start = (uint32_t) skip_space(ctx, start, end);
+		st->end = (uint32_t) end;
+	}
+	return st;
+}
+
+/* File offset of PostgreSQL's 1-based character cursor in a piece starting at 'piece_off'. */
+static size_t
+cursor_offset(const struct chunk_ctx *ctx, size_t piece_off, size_t piece_len, int cursorpos)
+{
+	const char *p = ctx->text + (piece_off - ctx->offset);
+
+	if (cursorpos <= 0)
+		return piece_off;
+	return piece_off + ml_utf8_offset(p, piece_len, (size_t) cursorpos - 1);
+}
+
+static void
+add_error(struct chunk_ctx *ctx, size_t start, size_t end, size_t err_off, const char *message)
+{
+	struct ml_stmt *st = add_stmt(ctx, NULL, start, end);
+
+	st->error_offset = (uint32_t) err_off;
+	st->error_message = ml_arena_strdup(ctx->arena, message);
+	if (st->start > st->error_offset)
+		st->start = st->error_offset;
+}
+
+/*
+ * Parses file bytes [off, off + len) of the chunk on their own and adds their statements.
+ * On a syntax error adds nothing, returns false and fills *err_off and *message (arena).
+ */
+static bool
+parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char **message)
+{
+	const char *text = ctx->text + (off - ctx->offset);
+	char *copy = NULL;
+	PgQueryProtobufParseResult r;
+	PgQuery__ParseResult *pr;
+	ProtobufCAllocator alloc;
+
+	if (off != ctx->offset || len != ctx->len)
+	{
+		text = copy = strndup(text, len);
+		if (copy == NULL)
+			ml_fatal_oom();
+	}
+	r = pg_query_parse_protobuf(text);
+	free(copy);
+	if (r.error != NULL)
+	{
+		*err_off = cursor_offset(ctx, off, len, r.error->cursorpos);
+		*message = ml_arena_strdup(ctx->arena, r.error->message);
+		pg_query_free_protobuf_parse_result(r);
+		return false;
+	}
+	alloc = ml_arena_protobuf_allocator(ctx->arena);
+	pr = pg_query__parse_result__unpack(&alloc, r.parse_tree.len,
+										(const uint8_t *) r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	if (pr == NULL)
+	{
+		*err_off = off;
+		*message = ml_arena_strdup(ctx->arena, "could not unpack the parse tree");
+		return false;
+	}
+	for (size_t i = 0; i < pr->n_stmts; i++)
+	{
+		const PgQuery__RawStmt *raw = pr->stmts[i];
+		size_t s = off + (size_t) raw->stmt_location;
+		size_t e = raw->stmt_len > 0 ? s + (size_t) raw->stmt_len : off + len;
+
+		if (raw->stmt != NULL)
+			add_stmt(ctx, raw->stmt, s, e)->base = (uint32_t) off;
+	}
+	return true;
+}
+
+/* Parses a piece; a failure becomes an error statement. */
+static void
+parse_piece_or_error(struct chunk_ctx *ctx, size_t off, size_t len)
+{
+	size_t err_off;
+	char *message;
+
+	if (!parse_piece(ctx, off, len, &err_off, &message))
+		add_error(ctx, off, off + len, err_off, message);
+}
+
+/* A piece of a chunk to parse alone, file offsets. */
+struct piece
+{
+	size_t start;
+	size_t end;
+};
+
+static int
+cmp_piece(const void *a, const void *b)
+{
+	const struct piece *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * The whole chunk failed to parse: cut it into statements and parse them one by one.
+ * 'err_off' and 'message' are the whole chunk's error, used when it cannot be cut.
+ */
+static void
+parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
+{
+	PgQuerySplitResult sr = pg_query_split_with_scanner(ctx->text);
+	struct vec pieces = {.size = sizeof(struct piece)};
+	struct piece *ps;
+	size_t np, sp = 0, run_start = 0;
+	bool in_run = false;
+
+	if (sr.error != NULL || ctx->n_toks == 0)
+	{
+		pg_query_free_split_result(sr);
+		add_error(ctx, ctx->offset, ctx->offset + ctx->len, err_off, message);
+		return;
+	}
+	for (int i = 0; i < sr.n_stmts; i++)
+	{
+		struct piece *p = vec_push(&pieces);
+
+		p->start = ctx->offset + (size_t) sr.stmts[i]->stmt_location;
+		p->end = sr.stmts[i]->stmt_len > 0 ? p->start + (size_t) sr.stmts[i]->stmt_len
+										   : ctx->offset + ctx->len;
+	}
+	pg_query_free_split_result(sr);
+	/* Gaps: runs of tokens the splitter left out, cut after each ';'. */
+	np = pieces.n;
+	for (size_t k = 0; k < ctx->n_toks; k++)
+	{
+		const struct ml_token *t = &ctx->toks[k];
+		const struct piece *all = pieces.items;
+		bool covered;
+
+		while (sp < np && all[sp].end <= t->start)
+			sp++;
+		covered = sp < np && all[sp].start <= t->start;
+		if (covered || t->token == PG_QUERY__TOKEN__ASCII_59)
+		{
+			if (in_run)
+			{
+				struct piece *p = vec_push(&pieces);
+
+				p->start = run_start;
+				p->end = t->start;
+				in_run = false;
+			}
+			continue;
+		}
+		if (is_comment(t))
+			continue;
+		if (!in_run)
+		{
+			in_run = true;
+			run_start = t->start;
+		}
+	}
+	if (in_run)
+	{
+		struct piece *p = vec_push(&pieces);
+
+		p->start = run_start;
+		p->end = ctx->offset + ctx->len;
+	}
+	ps = pieces.items;
+	qsort(ps, pieces.n, sizeof(*ps), cmp_piece);
+	for (size_t i = 0; i < pieces.n; i++)
+		parse_piece_or_error(ctx, ps[i].start, ps[i].end - ps[i].start);
+	if (pieces.n == 0)
+		add_error(ctx, ctx->offset, ctx->offset + ctx->len, err_off, message);
+	free(pieces.items);
+}
+
+/* Parses one chunk: whole first, statement by statement when the whole fails. */
+static void
+parse_chunk(struct chunk_ctx *ctx)
+{
+	size_t err_off;
+	char *message;
+
+	if (!parse_piece(ctx, ctx->offset, ctx->len, &err_off, &message))
+		parse_split(ctx, err_off, message);
+}
+
+void
+ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,
+			  enum ml_split_mode mode)
+{
+	struct vec tokens = {.size = sizeof(struct ml_token)};
+	struct vec stmts = {.size = sizeof(struct ml_stmt)};
+	struct vec skips = {.size = sizeof(struct ml_skip)};
+
+	memset(file, 0, sizeof(*file));
+	file->src = src;
+	file->mode = mode;
+	if (mode == ML_SPLIT_DRIZZLE)
+		file->n_chunks = ml_split_breakpoints(&file->chunks, arena, src->data, src->len);
+	else
+	{
+		file->chunks = ml_arena_alloc(arena, sizeof(struct ml_chunk));
+		file->chunks[0].offset = 0;
+		file->chunks[0].len = src->len;
+		file->n_chunks = 1;
+	}
+	for (size_t c = 0; c < file->n_chunks; c++)
+	{
+		struct chunk_ctx ctx = {0};
+		char *text = ml_arena_strndup(arena, src->data + file->chunks[c].offset,
+									  file->chunks[c].len);
+		struct ml_token *toks;
+		size_t n;
+
+		if (mode == ML_SPLIT_PLAIN)
+		{
+			struct ml_skip *sk;
+			size_t nsk = ml_psql_blank(&sk, arena, text, file->chunks[c].len,
+									   file->chunks[c].offset);
+
+			for (size_t i = 0; i < nsk; i++)
+				*(struct ml_skip *) vec_push(&skips) = sk[i];
+		}
+		ml_scan(&toks, &n, arena, text, file->chunks[c].offset);
+		ctx.arena = arena;
+		ctx.text = text;
+		ctx.offset = file->chunks[c].offset;
+		ctx.len = file->chunks[c].len;
+		ctx.toks = toks;
+		ctx.n_toks = n;
+		ctx.tok_base = tokens.n;
+		ctx.chunk = (uint32_t) c;
+		ctx.stmts = &stmts;
+		for (size_t i = 0; i < n; i++)
+			*(struct ml_token *) vec_push(&tokens) = toks[i];
+		parse_chunk(&ctx);
+	}
+	file->n_tokens = tokens.n;
+	file->tokens = vec_finish(&tokens, arena);
+	file->n_stmts = stmts.n;
+	file->stmts = vec_finish(&stmts, arena);
+	file->n_skips = skips.n;
+	file->skips = vec_finish(&skips, arena);
+}
+
+size_t
+ml_file_token_at(const struct ml_file *file, size_t offset)
+{
+	size_t lo = 0, hi = file->n_tokens;
+
+	while (lo < hi)
+	{
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (file->tokens[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * psql_meta.c
+ *	  Leaves out what psql handles itself in a plain .sql file: meta-commands and COPY data.
+ *
+ * psql treats a backslash outside strings and comments as the start of a meta-command that
+ * runs to the end of the line (\set, \i, \gset ...), and reads the lines after
+ * COPY ... FROM STDIN; as data up to a line "\.". Neither is SQL, so neither is parsed.
+ * PostgreSQL's lexer decides what is outside strings and comments: a backslash there is a
+ * token of its own. The regions are overwritten with spaces (newlines kept) so that every
+ * later offset is still an offset in the file.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/sql.h"
+
+struct skips
+{
+	struct ml_skip *items;
+	size_t n;
+	size_t cap;
+};
+
+static void
+add_skip(struct skips *sk, size_t start, size_t end, bool copy_data)
+{
+	if (sk->n == sk->cap)
+	{
+		size_t cap = sk->cap ? sk->cap * 2 : 8;
+		struct ml_skip *p = realloc(sk->items, cap * sizeof(*p));
+
+		if (p == NULL)
+			ml_fatal_oom();
+		sk->items = p;
+		sk->cap = cap;
+	}
+	sk->items[sk->n].start = (uint32_t) start;
+	sk->items[sk->n].end = (uint32_t) end;
+	sk->items[sk->n].copy_data = copy_data;
+	sk->n++;
+}
+
+static void
+blank(char *buf, size_t start, size_t end)
+{
+	for (size_t i = start; i < end; i++)
+		if (buf[i] != '\n')
+			buf[i] = ' ';
+}
+
+static size_t
+line_end(const char *buf, size_t len, size_t from)
+{
+	const char *nl = memchr(buf + from, '\n', len - from);
+
+	return nl ? (size_t) (nl - buf) : len;
+}
+
+/* End of COPY data starting at 'from': just past the line "\." (or the end of the text). */
+static size_t
+copy_data_end(const char *buf, size_t len, size_t from)
+{
+	size_t pos = from;
+
+	while (pos < len)
+	{
+		size_t e = line_end(buf, len, pos);
+		size_t l = e - pos;
+
+		if (l >= 2 && buf[pos] == '\\' && buf[pos + 1] == '.' &&
+			(l == 2 || (l == 3 && buf[pos + 2] == '\r')))
+			return e;
+		pos = e < len ? e + 1 : len;
+	}
+	return len;
+}
+
+enum copy_state
+{
+	COPY_NONE,
+	COPY_SEEN,		 /* the statement starts with COPY */
+	COPY_FROM,		 /* ... FROM */
+	COPY_FROM_STDIN, /* ... FROM STDIN: data follows the ';' */
+};
+
+size_t
+ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len, size_t base)
+{
+	struct skips sk = {0};
+	size_t pos = 0;
+	struct ml_arena *scratch = ml_arena_create();
+
+	while (pos < len)
+	{
+		struct ml_token *toks;
+		size_t n, k = 0, restart = 0;
+		bool at_start = true;
+		enum copy_state copy = COPY_NONE;
+
+		/* Lexer state is clean here: pos is 0 or the start of a line outside any token. */
+		if (!ml_scan(&toks, &n, scratch, buf + pos, pos))
+			break;
+		while (k < n && restart == 0)
+		{
+			const struct ml_token *t = &toks[k];
+
+			if (t->token == PG_QUERY__TOKEN__ASCII_92)
+			{
+				size_t e = line_end(buf, len, t->start);
+
+				blank(buf, t->start, e);
+				add_skip(&sk, base + t->start, base + e, false);
+				while (k < n && toks[k].start < e)
+				{
+					if (toks[k].end > e)
+						restart = e; /* a token ran past the line: lex again from there */
+					k++;
+				}
+				continue;
+			}
+			k++;
+			if (t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT)
+				continue;
+			if (t->token == PG_QUERY__TOKEN__ASCII_59)
+			{
+				if (copy == COPY_FROM_STDIN)
+				{
+					size_t ds = line_end(buf, len, t->end);
+					size_t de;
+
+					ds = ds < len ? ds + 1 : len;
+					de = copy_data_end(buf, len, ds);
+					if (de > ds)
+					{
+						blank(buf, ds, de);
+						add_skip(&sk, base + ds, base + de, true);
+					}
+					restart = de < len ? de : len;
+					break;
+				}
+				at_start = true;
+				copy = COPY_NONE;
+				continue;
+			}
+			if (at_start)
+				copy = t->token == PG_QUERY__TOKEN__COPY ? COPY_SEEN : COPY_NONE;
+			else if (copy == COPY_SEEN && t->token == PG_QUERY__TOKEN__FROM)
+				copy = COPY_FROM;
+			else if (copy == COPY_FROM)
+				copy = t->token == PG_QUERY__TOKEN__STDIN ? COPY_FROM_STDIN : COPY_SEEN;
+			at_start = false;
+		}
+		ml_arena_destroy(scratch);
+		scratch = ml_arena_create();
+		if (restart == 0 || restart >= len)
+			break;
+		pos = restart;
+	}
+	ml_arena_destroy(scratch);
+	*out = NULL;
+	if (sk.n > 0)
+	{
+		*out = ml_arena_alloc(arena, sk.n * sizeof(struct ml_skip));
+		memcpy(*out, sk.items, sk.n * sizeof(struct ml_skip));
+	}
+	free(sk.items);
+	return sk.n;
+}

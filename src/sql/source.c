@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * source.c
+ *	  Reading a file into its arena, refusing what is not text, and the line table.
+ *
+ * Refusals name the file and the exact place: an empty file, a NUL byte or invalid UTF-8
+ * (PostgreSQL would reject both; drizzle-orm would silently rewrite invalid bytes to U+FFFD
+ * and hash that), and anything over ML_SOURCE_MAX_BYTES.
+ */
+#include "miglint/source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "miglint/utf8.h"
+
+/* Builds the line table of a validated buffer. */
+static void
+build_lines(struct ml_source *src, struct ml_arena *arena)
+{
+	size_t n = 1;
+
+	for (size_t i = 0; i < src->len; i++)
+		if (src->data[i] == '\n')
+			n++;
+	src->line_starts = ml_arena_alloc(arena, n * sizeof(uint32_t));
+	src->n_lines = n;
+	n = 0;
+	src->line_starts[n++] = 0;
+	for (size_t i = 0; i < src->len; i++)
+		if (src->data[i] == '\n')
+			src->line_starts[n++] = (uint32_t) (i + 1);
+}
+
+/* Checks the bytes, then builds the table; 'data' is already NUL-terminated in the arena. */
+static int
+finish(struct ml_source **out, struct ml_arena *arena, char *data, size_t len,
+	   const char *display, struct ml_error *err)
+{
+	struct ml_source *src = ml_arena_alloc(arena, sizeof(*src));
+	const char *nul;
+	size_t bad;
+	unsigned line, col;
+
+	src->path = ml_arena_strdup(arena, display);
+	src->data = data;
+	src->len = len;
+	build_lines(src, arena);
+	if (len == 0)
+		return ml_error_set(err, ML_EINPUT, "file \"%s\" is empty", display);
+	nul = memchr(data, '\0', len);
+	if (nul != NULL)
+	{
+		ml_source_line_col(src, (size_t) (nul - data), &line, &col);
+		ml_error_set(err, ML_EINPUT, "file \"%s\" contains a NUL byte at line %u, column %u",
+					 display, line, col);
+		ml_error_detail(err, "A migration must be text; this looks like a binary file.");
+		return ML_EINPUT;
+	}
+	if (!ml_utf8_valid(data, len, &bad))
+	{
+		ml_source_line_col(src, bad, &line, &col);
+		ml_error_set(err, ML_EINPUT,
+					 "file \"%s\" is not valid UTF-8: invalid byte 0x%02X at line %u, column %u",
+					 display, (unsigned char) data[bad], line, col);
+		ml_error_detail(err, "PostgreSQL rejects invalid UTF-8, and drizzle-orm would hash the "
+							 "file after replacing the byte. Save the file as UTF-8.");
+		return ML_EINPUT;
+	}
+	*out = src;
+	return 0;
+}
+
+int
+ml_source_from_bytes(struct ml_source **out, struct ml_arena *arena, const char *bytes,
+					 size_t len, const char *display, struct ml_error *err)
+{
+	char *data;
+
+	if (len > ML_SOURCE_MAX_BYTES)
+		return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: %zu bytes, the limit is %zu",
+							display, len, ML_SOURCE_MAX_BYTES);
+	data = ml_arena_strndup(arena, bytes, len);
+	return finish(out, arena, data, len, display, err);
+}
+
+/* Reads all of 'fd' up to the cap; the size of a regular file is known up front. */
+static int
+read_fd(char **out, size_t *out_len, struct ml_arena *arena, int fd, const char *display,
+		struct ml_error *err)
+{
+	struct stat st;
+	size_t cap, len = 0;
+	char *buf;
+
+	if (fstat(fd, &st) != 0)
+		return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return ml_error_set(err, ML_EIO, "could not read file \"%s\": Is a directory", display);
+	if (S_ISREG(st.st_mode))
+	{
+		if ((size_t) st.st_size > ML_SOURCE_MAX_BYTES)
+			return ml_error_set(err, ML_ELIMIT,
+								"file \"%s\" is too large: %lld bytes, the limit is %zu", display,
+								(long long) st.st_size, ML_SOURCE_MAX_BYTES);
+		cap = (size_t) st.st_size;
+	}
+	else
+		cap = ML_SOURCE_MAX_BYTES;
+	/* One byte more than the cap tells "exactly at the cap" from "over it". */
+	buf = ml_arena_alloc(arena, S_ISREG(st.st_mode) ? cap + 2 : 64 * 1024);
+	for (;;)
+	{
+		size_t room;
+		ssize_t n;
+
+		if (!S_ISREG(st.st_mode))
+		{
+			/* Pipes grow their buffer by doubling into a fresh arena block. */
+			static const size_t first = 64 * 1024;
+			size_t have = len < first ? first : len;
+
+			if (len == have && len <= ML_SOURCE_MAX_BYTES)
+			{
+				char *nb = ml_arena_alloc(arena, have * 2 + 1);
+
+				memcpy(nb, buf, len);
+				buf = nb;
+			}
+			room = (len < first ? first : len * 2) - len;
+			if (len >= first && len * 2 > len + room)
+				room = len * 2 - len;
+		}
+		else
+			room = cap + 1 - len;
+		if (room == 0)
+			break;
+		n = read(fd, buf + len, room);
+		if (n < 0)
+		{
+			if (errno == EINTR)
+				continue;
+			return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
+								strerror(errno));
+		}
+		if (n == 0)
+			break;
+		len += (size_t) n;
+		if (len > ML_SOURCE_MAX_BYTES)
+			return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: over %zu bytes",
+								display, ML_SOURCE_MAX_BYTES);
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int
+ml_source_read(struct ml_source **out, struct ml_arena *arena, const char *fs_path,
+			   const char *display, struct ml_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int fd, rc;
+
+	if (fs_path == NULL)
+		fd = STDIN_FILENO;
+	else
+	{
+		fd = open(fs_path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			return ml_error_set(err, ML_EIO, "could not open file \"%s\": %s", display,
+								strerror(errno));
+	}
+	rc = read_fd(&data, &len, arena, fd, display, err);
+	if (fs_path != NULL)
+		close(fd);
+	if (rc != 0)
+		return rc;
+	return finish(out, arena, data, len, display, err);
+}
+
+void
+ml_source_line_col(const struct ml_source *src, size_t offset, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = src->n_lines;
+
+	if (offset > src->len)
+		offset = src->len;
+	/* The last line whose start is <= offset. */
+	while (hi - lo > 1)
+	{
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned) lo + 1;
+	*col = (unsigned) ml_utf8_count(src->data + src->line_starts[lo],
+									offset - src->line_starts[lo]) + 1;
+}
+
+const char *
+ml_source_line_text(const struct ml_source *src, unsigned line, size_t *len)
+{
+	size_t start, end;
+
+	if (line == 0 || line > src->n_lines)
+	{
+		*len = 0;
+		return "";
+	}
+	start = src->line_starts[line - 1];
+	end = line < src->n_lines ? src->line_starts[line] - 1 : src->len;
+	if (end > start && src->data[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return src->data + start;
+}
