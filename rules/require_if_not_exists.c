@@ -135,8 +135,13 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 				ml_span_with_keywords_before(chk, stmt, (size_t) loc, &s, &e);
 			if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
 			{
-				d = ml_report_span(chk, s, e, "ALTER TABLE %s ADD PRIMARY KEY is not idempotent",
-								   table);
+				if (named)
+					d = ml_report_span(chk, s, e,
+									   "ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY is not idempotent",
+									   table, name);
+				else
+					d = ml_report_span(chk, s, e, "ALTER TABLE %s ADD PRIMARY KEY is not idempotent",
+									   table);
 				ml_diag_detail(d, "Running this migration a second time fails because the table "
 								  "already has a primary key, and PostgreSQL has no ADD "
 								  "CONSTRAINT IF NOT EXISTS.");

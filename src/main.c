@@ -246,6 +246,8 @@ main(int argc, char **argv)
 	status = trouble ? EXIT_TROUBLE : counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 	ml_diag_list_cleanup(&diags);
 	ml_inputs_cleanup(&inputs);
-	pg_query_exit();
+	/* libpg_query frees its memory context only if it made one (it crashes otherwise). */
+	if (stats.files > 0)
+		pg_query_exit();
 	return status;
 }

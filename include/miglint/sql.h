@@ -105,10 +105,11 @@ size_t ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, si
 /*
  * Scans NUL-terminated 'text' with PostgreSQL's own lexer into *out (borrowed from the
  * arena), shifting every offset by 'base'. Returns false when the lexer fails (for example
- * on an unterminated quoted string); then *out is empty.
+ * on an unterminated quoted string); then *out is empty and *err_offset (when not NULL)
+ * receives the byte offset in 'text' where the lexer gave up.
  */
 bool ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
-			 size_t base);
+			 size_t base, size_t *err_offset);
 
 /* Splits, scans and parses 'src' into 'file' (all allocations in 'arena'). Cannot fail. */
 void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,

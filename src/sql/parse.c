@@ -65,7 +65,7 @@ is_comment(const struct ml_token *t)
 
 bool
 ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
-		size_t base)
+		size_t base, size_t *err_offset)
 {
 	PgQueryScanResult r = pg_query_scan(text);
 	PgQuery__ScanResult *sr;
@@ -75,6 +75,10 @@ ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char
 	*n_out = 0;
 	if (r.error != NULL)
 	{
+		if (err_offset != NULL)
+			*err_offset = r.error->cursorpos > 0
+							  ? ml_utf8_offset(text, strlen(text), (size_t) r.error->cursorpos - 1)
+							  : 0;
 		pg_query_free_scan_result(r);
 		return false;
 	}
@@ -334,7 +338,17 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 	ps = pieces.items;
 	qsort(ps, pieces.n, sizeof(*ps), cmp_piece);
 	for (size_t i = 0; i < pieces.n; i++)
+	{
+		/* Parse with its ';' so that PostgreSQL's message is the one it gives in context. */
+		size_t k = tok_lower(ctx, ps[i].end);
+
+		while (k < ctx->n_toks && is_comment(&ctx->toks[k]))
+			k++;
+		if (k < ctx->n_toks && ctx->toks[k].token == PG_QUERY__TOKEN__ASCII_59 &&
+			(i + 1 == pieces.n || ctx->toks[k].end <= ps[i + 1].start))
+			ps[i].end = ctx->toks[k].end;
 		parse_piece_or_error(ctx, ps[i].start, ps[i].end - ps[i].start);
+	}
 	if (pieces.n == 0)
 		add_error(ctx, ctx->offset, ctx->offset + ctx->len, err_off, message);
 	free(pieces.items);
@@ -388,7 +402,7 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 			for (size_t i = 0; i < nsk; i++)
 				*(struct ml_skip *) vec_push(&skips) = sk[i];
 		}
-		ml_scan(&toks, &n, arena, text, file->chunks[c].offset);
+		ml_scan(&toks, &n, arena, text, file->chunks[c].offset, NULL);
 		ctx.arena = arena;
 		ctx.text = text;
 		ctx.offset = file->chunks[c].offset;

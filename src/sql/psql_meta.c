@@ -84,6 +84,37 @@ enum copy_state
 	COPY_FROM_STDIN, /* ... FROM STDIN: data follows the ';' */
 };
 
+/*
+ * Lexes buf[pos..len) or, when the lexer stops on something that is not SQL (COPY data
+ * such as O'Brien), the longest run of whole lines before the place it stopped. If those
+ * lines end in COPY ... FROM stdin; the caller skips the data and lexes again after it;
+ * otherwise the error is real and the parser reports it. False when nothing could be lexed.
+ */
+static bool
+scan_lines(struct ml_token **toks, size_t *n, struct ml_arena *scratch, char *buf, size_t len,
+		   size_t pos)
+{
+	size_t limit = len;
+
+	for (;;)
+	{
+		char saved = buf[limit];
+		size_t err_at = 0;
+		bool ok;
+
+		buf[limit] = '\0';
+		ok = ml_scan(toks, n, scratch, buf + pos, pos, &err_at);
+		buf[limit] = saved;
+		if (ok)
+			return true;
+		limit = pos + err_at;
+		while (limit > pos && buf[limit - 1] != '\n')
+			limit--;
+		if (limit <= pos)
+			return false;
+	}
+}
+
 size_t
 ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len, size_t base)
 {
@@ -99,7 +130,7 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 		enum copy_state copy = COPY_NONE;
 
 		/* Lexer state is clean here: pos is 0 or the start of a line outside any token. */
-		if (!ml_scan(&toks, &n, scratch, buf + pos, pos))
+		if (!scan_lines(&toks, &n, scratch, buf, len, pos))
 			break;
 		while (k < n && restart == 0)
 		{

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -88,14 +89,104 @@ ml_source_from_bytes(struct ml_source **out, struct ml_arena *arena, const char 
 	return finish(out, arena, data, len, display, err);
 }
 
-/* Reads all of 'fd' up to the cap; the size of a regular file is known up front. */
+/* Reads a regular file whose size is known: one allocation, one byte spare for the NUL. */
+static int
+read_regular(char **out, size_t *out_len, struct ml_arena *arena, int fd, size_t size,
+			 const char *display, struct ml_error *err)
+{
+	char *buf = ml_arena_alloc(arena, size + 2);
+	size_t len = 0;
+
+	/* Read one byte past the size to notice a file that grew meanwhile. */
+	while (len <= size)
+	{
+		ssize_t n = read(fd, buf + len, size + 1 - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
+								strerror(errno));
+		if (n == 0)
+			break;
+		len += (size_t) n;
+	}
+	if (len > ML_SOURCE_MAX_BYTES)
+		return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: over %zu bytes", display,
+							ML_SOURCE_MAX_BYTES);
+	if (len > size)
+	{
+		/* It grew after fstat(): a file being written is not something to lint. */
+		return ml_error_set(err, ML_EIO, "could not read file \"%s\": it changed while being read",
+							display);
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+/* Reads a pipe or a terminal to its end, up to the cap. */
+static int
+read_stream(char **out, size_t *out_len, struct ml_arena *arena, int fd, const char *display,
+			struct ml_error *err)
+{
+	size_t cap = 64 * 1024, len = 0;
+	char *buf = malloc(cap + 1);
+
+	if (buf == NULL)
+		ml_fatal_oom();
+	for (;;)
+	{
+		ssize_t n;
+
+		if (len == cap)
+		{
+			char *more;
+
+			if (cap > ML_SOURCE_MAX_BYTES)
+			{
+				free(buf);
+				return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: over %zu bytes",
+									display, ML_SOURCE_MAX_BYTES);
+			}
+			cap *= 2;
+			more = realloc(buf, cap + 1);
+			if (more == NULL)
+				ml_fatal_oom();
+			buf = more;
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+		{
+			free(buf);
+			return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
+								strerror(errno));
+		}
+		if (n == 0)
+			break;
+		len += (size_t) n;
+	}
+	if (len > ML_SOURCE_MAX_BYTES)
+	{
+		free(buf);
+		return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: over %zu bytes", display,
+							ML_SOURCE_MAX_BYTES);
+	}
+	*out = ml_arena_strndup(arena, buf, len);
+	*out_len = len;
+	free(buf);
+	return 0;
+}
+
+/* Reads all of 'fd' up to the cap. */
 static int
 read_fd(char **out, size_t *out_len, struct ml_arena *arena, int fd, const char *display,
 		struct ml_error *err)
 {
 	struct stat st;
-	size_t cap, len = 0;
-	char *buf;
 
 	if (fstat(fd, &st) != 0)
 		return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display, strerror(errno));
@@ -107,57 +198,9 @@ read_fd(char **out, size_t *out_len, struct ml_arena *arena, int fd, const char 
 			return ml_error_set(err, ML_ELIMIT,
 								"file \"%s\" is too large: %lld bytes, the limit is %zu", display,
 								(long long) st.st_size, ML_SOURCE_MAX_BYTES);
-		cap = (size_t) st.st_size;
+		return read_regular(out, out_len, arena, fd, (size_t) st.st_size, display, err);
 	}
-	else
-		cap = ML_SOURCE_MAX_BYTES;
-	/* One byte more than the cap tells "exactly at the cap" from "over it". */
-	buf = ml_arena_alloc(arena, S_ISREG(st.st_mode) ? cap + 2 : 64 * 1024);
-	for (;;)
-	{
-		size_t room;
-		ssize_t n;
-
-		if (!S_ISREG(st.st_mode))
-		{
-			/* Pipes grow their buffer by doubling into a fresh arena block. */
-			static const size_t first = 64 * 1024;
-			size_t have = len < first ? first : len;
-
-			if (len == have && len <= ML_SOURCE_MAX_BYTES)
-			{
-				char *nb = ml_arena_alloc(arena, have * 2 + 1);
-
-				memcpy(nb, buf, len);
-				buf = nb;
-			}
-			room = (len < first ? first : len * 2) - len;
-			if (len >= first && len * 2 > len + room)
-				room = len * 2 - len;
-		}
-		else
-			room = cap + 1 - len;
-		if (room == 0)
-			break;
-		n = read(fd, buf + len, room);
-		if (n < 0)
-		{
-			if (errno == EINTR)
-				continue;
-			return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
-								strerror(errno));
-		}
-		if (n == 0)
-			break;
-		len += (size_t) n;
-		if (len > ML_SOURCE_MAX_BYTES)
-			return ml_error_set(err, ML_ELIMIT, "file \"%s\" is too large: over %zu bytes",
-								display, ML_SOURCE_MAX_BYTES);
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*out_len = len;
-	return 0;
+	return read_stream(out, out_len, arena, fd, display, err);
 }
 
 int

@@ -1,0 +1,3 @@
+-- ALTER TABLE ... DROP COLUMN / DROP CONSTRAINT without IF EXISTS.
+ALTER TABLE "posts" DROP COLUMN "legacy_slug";
+ALTER TABLE users DROP CONSTRAINT users_email_key, DROP COLUMN IF EXISTS nickname;

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-cli.c
+ *	  Bad inputs that cannot live in git: made at run time, each asserting the exact message
+ *	  and exit status a user sees.
+ *
+ * An unreadable file (as root, the read is made as user "nobody", since root reads
+ * anything), a 50 MB file, a symlink loop, a FIFO, and a file named twice.
+ */
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = make_temp_dir();
+	chmod(tmp, 0755);
+}
+
+static void
+teardown(void)
+{
+	remove_tree(tmp);
+	free(tmp);
+}
+
+static void
+put(const char *name, const char *text)
+{
+	char *p = path_join(tmp, name);
+
+	ck_assert(write_file(p, text, strlen(text)));
+	free(p);
+}
+
+START_TEST(cli_unreadable_file_is_named_with_exit_2)
+{
+	const char *argv[] = {"locked.sql", NULL};
+	struct run_result r;
+	char *p;
+
+	put("locked.sql", "SELECT 1;");
+	p = path_join(tmp, "locked.sql");
+	ck_assert_int_eq(chmod(p, 0000), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, geteuid() == 0 ? 65534 : -1);
+	ck_assert_str_eq(r.err,
+					 "miglint: error: could not open file \"locked.sql\": Permission denied\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(p);
+}
+END_TEST
+
+START_TEST(cli_50mb_file_is_refused_with_exit_2)
+{
+	const char *argv[] = {"huge.sql", NULL};
+	struct run_result r;
+	char *p = path_join(tmp, "huge.sql");
+	int fd = open(p, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, 50 * 1024 * 1024), 0);
+	close(fd);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err, "miglint: error: file \"huge.sql\" is too large: 52428800 bytes, the "
+							"limit is 33554432\n");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(p);
+}
+END_TEST
+
+START_TEST(cli_50mb_stdin_is_refused_with_exit_2)
+{
+	const char *argv[] = {"-", NULL};
+	size_t len = 50 * 1024 * 1024;
+	char *big = malloc(len);
+	struct run_result r;
+
+	memset(big, ' ', len);
+	run_miglint(&r, tmp, argv, big, len, -1);
+	ck_assert_str_eq(r.err, "miglint: error: file \"<stdin>\" is too large: over 33554432 bytes\n");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(big);
+}
+END_TEST
+
+START_TEST(cli_symlink_loop_is_named_with_exit_2)
+{
+	const char *argv[] = {"loop.sql", NULL};
+	struct run_result r;
+	char *a = path_join(tmp, "loop.sql"), *b = path_join(tmp, "other.sql");
+
+	ck_assert_int_eq(symlink("other.sql", a), 0);
+	ck_assert_int_eq(symlink("loop.sql", b), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err,
+					 "miglint: error: could not open \"loop.sql\": Too many levels of symbolic links\n");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(cli_symlink_loop_inside_a_folder_does_not_stop_the_others)
+{
+	const char *argv[] = {"--no-color", ".", NULL};
+	struct run_result r;
+	char *a = path_join(tmp, "2_loop.sql"), *b = path_join(tmp, "3_other.sql");
+
+	put("1_ok.sql", "DROP TABLE t;\n");
+	ck_assert_int_eq(symlink("3_other.sql", a), 0);
+	ck_assert_int_eq(symlink("2_loop.sql", b), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err,
+					 "miglint: error: could not open file \"2_loop.sql\": Too many levels of symbolic links\n"
+					 "miglint: error: could not open file \"3_other.sql\": Too many levels of symbolic links\n");
+	ck_assert_msg(strstr(r.out, "1_ok.sql:1:1: warning: DROP TABLE \"t\" is not idempotent") != NULL,
+				  "the readable file is still linted:\n%s", r.out);
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(cli_file_named_twice_in_its_drizzle_folder_is_linted_once)
+{
+	const char *argv[] = {"--no-color", "d/0000_a.sql", "d", NULL};
+	struct run_result r;
+	char *d = path_join(tmp, "d"), *meta = path_join(tmp, "d/meta");
+
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	ck_assert_int_eq(mkdir(meta, 0755), 0);
+	put("d/meta/_journal.json", "{\"entries\":[{\"tag\":\"0000_a\"}]}");
+	put("d/0000_a.sql", "DROP TABLE t;");
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_msg(strstr(r.out, "1 warning in 1 file (1 file, 1 statement checked)") != NULL, "%s",
+				  r.out);
+	ck_assert_int_eq(r.status, 1);
+	run_result_free(&r);
+	free(d);
+	free(meta);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("bad_inputs");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, cli_unreadable_file_is_named_with_exit_2);
+	tcase_add_test(tc, cli_50mb_file_is_refused_with_exit_2);
+	tcase_add_test(tc, cli_50mb_stdin_is_refused_with_exit_2);
+	tcase_add_test(tc, cli_symlink_loop_is_named_with_exit_2);
+	tcase_add_test(tc, cli_symlink_loop_inside_a_folder_does_not_stop_the_others);
+	tcase_add_test(tc, cli_file_named_twice_in_its_drizzle_folder_is_linted_once);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}

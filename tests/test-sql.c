@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-sql.c
+ *	  Unit tests for the breakpoint splitter, the psql blanking and the parse fallback.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/sql.h"
+
+START_TEST(split_breakpoint_keeps_byte_offsets)
+{
+	struct ml_arena *a = ml_arena_create();
+	const char *t = "CREATE TABLE a (x int);\n--> statement-breakpoint\nCREATE INDEX i ON a (x);";
+	struct ml_chunk *c;
+	size_t n = ml_split_breakpoints(&c, a, t, strlen(t));
+
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(c[0].offset, 0);
+	ck_assert_uint_eq(c[0].len, 24);
+	ck_assert_uint_eq(c[1].offset, 48);
+	ck_assert(strncmp(t + c[1].offset, "\nCREATE INDEX", 13) == 0);
+	ck_assert_uint_eq(c[1].offset + c[1].len, strlen(t));
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(split_breakpoint_matches_javascript_split)
+{
+	struct ml_arena *a = ml_arena_create();
+	struct ml_chunk *c;
+	/* JS: "--> statement-breakpoint".split(m) -> ["", ""]; a trailing marker leaves "". */
+	const char *only = "--> statement-breakpoint";
+	const char *trailing = "SELECT 1;--> statement-breakpoint";
+	const char *inside = "SELECT '--> statement-breakpoint';";
+	const char *none = "SELECT 1;";
+
+	ck_assert_uint_eq(ml_split_breakpoints(&c, a, only, strlen(only)), 2);
+	ck_assert_uint_eq(c[0].len, 0);
+	ck_assert_uint_eq(c[1].len, 0);
+	ck_assert_uint_eq(ml_split_breakpoints(&c, a, trailing, strlen(trailing)), 2);
+	ck_assert_uint_eq(c[1].offset, strlen(trailing));
+	ck_assert_uint_eq(c[1].len, 0);
+	/* The marker inside a string literal splits too: drizzle-orm does not lex. */
+	ck_assert_uint_eq(ml_split_breakpoints(&c, a, inside, strlen(inside)), 2);
+	ck_assert_uint_eq(ml_split_breakpoints(&c, a, none, strlen(none)), 1);
+	ck_assert_uint_eq(c[0].len, strlen(none));
+	ck_assert(!ml_has_breakpoint(none, strlen(none)));
+	ck_assert(ml_has_breakpoint(inside, strlen(inside)));
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(psql_blank_skips_meta_commands_and_copy_data)
+{
+	struct ml_arena *a = ml_arena_create();
+	char t[] = "\\set x 1\nSELECT '\\not meta';\nCOPY t FROM stdin;\n1\t'a\n\\.\nSELECT 2; \\gset\n";
+	struct ml_skip *sk;
+	size_t n = ml_psql_blank(&sk, a, t, strlen(t), 100);
+
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(sk[0].start, 100);
+	ck_assert_uint_eq(sk[0].end, 108);
+	ck_assert(sk[1].copy_data);
+	ck_assert(strncmp(t, "        \nSELECT '\\not meta';", 28) == 0);
+	ck_assert(strstr(t, "'a") == NULL);		  /* the data line is blanked */
+	ck_assert(strstr(t, "SELECT 2;") != NULL); /* SQL after the data is kept */
+	ck_assert(strstr(t, "gset") == NULL);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+/* Parses 'text' in 'mode' and returns the file (arena-owned). */
+static struct ml_file *
+parse(struct ml_arena *a, const char *text, enum ml_split_mode mode)
+{
+	struct ml_source *src = NULL;
+	struct ml_error err;
+	struct ml_file *f = ml_arena_alloc(a, sizeof(*f));
+
+	ck_assert_int_eq(ml_source_from_bytes(&src, a, text, strlen(text), "t.sql", &err), 0);
+	ml_file_parse(f, a, src, mode);
+	return f;
+}
+
+START_TEST(parse_falls_back_to_statements_after_a_syntax_error)
+{
+	struct ml_arena *a = ml_arena_create();
+	const char *t = "-- lead\nCREATE TABLE a (x int);\nSELEC 1;\nCREATE INDEX i ON a (x);\n";
+	struct ml_file *f = parse(a, t, ML_SPLIT_PLAIN);
+
+	ck_assert_uint_eq(f->n_stmts, 3);
+	ck_assert_ptr_nonnull(f->stmts[0].node);
+	ck_assert_uint_eq(f->stmts[0].start, 8); /* after the leading comment */
+	ck_assert_ptr_null(f->stmts[1].node);
+	ck_assert_str_eq(f->stmts[1].error_message, "syntax error at or near \"SELEC\"");
+	ck_assert_uint_eq(f->stmts[1].error_offset, 32);
+	ck_assert_ptr_nonnull(f->stmts[2].node);
+	ck_assert_int_eq(f->stmts[2].node->node_case, PG_QUERY__NODE__NODE_INDEX_STMT);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(parse_error_position_counts_bytes_after_multibyte_text)
+{
+	struct ml_arena *a = ml_arena_create();
+	/* PostgreSQL reports a character position; the file offset is in bytes. */
+	const char *t = "SELECT 1;--> statement-breakpoint\nSELECT 'ééé' TABL x;";
+	struct ml_file *f = parse(a, t, ML_SPLIT_DRIZZLE);
+
+	ck_assert_uint_eq(f->n_chunks, 2);
+	ck_assert_uint_eq(f->n_stmts, 2);
+	ck_assert_ptr_null(f->stmts[1].node);
+	ck_assert_uint_eq(f->stmts[1].error_offset, strlen(t) - 2); /* at "x" */
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(parse_unterminated_string_is_one_error)
+{
+	struct ml_arena *a = ml_arena_create();
+	const char *t = "SELECT 1;\nSELECT 'oops;\n";
+	struct ml_file *f = parse(a, t, ML_SPLIT_PLAIN);
+
+	ck_assert_uint_eq(f->n_stmts, 1);
+	ck_assert_ptr_null(f->stmts[0].node);
+	ck_assert_str_eq(f->stmts[0].error_message, "unterminated quoted string at or near \"'oops;\n\"");
+	ml_arena_destroy(a);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("sql");
+	TCase *split = tcase_create("ml_split_breakpoints");
+	TCase *psql = tcase_create("ml_psql_blank");
+	TCase *prs = tcase_create("ml_file_parse");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(split, split_breakpoint_keeps_byte_offsets);
+	tcase_add_test(split, split_breakpoint_matches_javascript_split);
+	tcase_add_test(psql, psql_blank_skips_meta_commands_and_copy_data);
+	tcase_add_test(prs, parse_falls_back_to_statements_after_a_syntax_error);
+	tcase_add_test(prs, parse_error_position_counts_bytes_after_multibyte_text);
+	tcase_add_test(prs, parse_unterminated_string_is_one_error);
+	suite_add_tcase(s, split);
+	suite_add_tcase(s, psql);
+	suite_add_tcase(s, prs);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
