@@ -287,7 +287,8 @@ load_drizzle(struct ml_folder *f, struct names *sql)
 			taken[i] = true;
 			break;
 		}
-	qsort(sql->items, sql->n, sizeof(char *), cmp_plain);
+	if (sql->n > 1)
+		qsort(sql->items, sql->n, sizeof(char *), cmp_plain);
 	/* 'taken' was indexed before the sort: recompute it by name. */
 	for (size_t i = 0; i < sql->n; i++)
 	{
@@ -337,7 +338,8 @@ load_v1(struct ml_folder *f, struct ml_error *err)
 		free(sub);
 	}
 	closedir(d);
-	qsort(subs.items, subs.n, sizeof(char *), cmp_name);
+	if (subs.n > 1)
+		qsort(subs.items, subs.n, sizeof(char *), cmp_name);
 	for (size_t i = 0; i < subs.n; i++)
 	{
 		char *rel = join(subs.items[i], "migration.sql");
@@ -396,7 +398,8 @@ folder_open(struct ml_folder **out, const char *dir, const char *display, bool s
 			load_drizzle(f, &sql);
 		else if (rc == 0)
 		{
-			qsort(sql.items, sql.n, sizeof(char *), cmp_plain);
+			if (sql.n > 1)
+				qsort(sql.items, sql.n, sizeof(char *), cmp_plain);
 			for (size_t i = 0; i < sql.n; i++)
 			{
 				char *fs = join(dir, sql.items[i]);

@@ -336,7 +336,8 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 		p->end = ctx->offset + ctx->len;
 	}
 	ps = pieces.items;
-	qsort(ps, pieces.n, sizeof(*ps), cmp_piece);
+	if (pieces.n > 1)
+		qsort(ps, pieces.n, sizeof(*ps), cmp_piece);
 	for (size_t i = 0; i < pieces.n; i++)
 	{
 		/* Parse with its ';' so that PostgreSQL's message is the one it gives in context. */

@@ -1,0 +1,3 @@
+-- two findings
+CREATE TABLE "é" (id int);
+SELEC 1;

@@ -1,0 +1,1 @@
+CREATE INDEX t_n ON t (n);
