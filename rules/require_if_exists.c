@@ -5,11 +5,48 @@
  *
  * The second run of a bare DROP TABLE / INDEX / ... or ALTER TABLE ... DROP COLUMN / DROP
  * CONSTRAINT fails because the object is already gone, and every later migration is blocked
- * behind it. IF EXISTS makes the drop a no-op instead.
+ * behind it. IF EXISTS makes the drop a no-op instead. Inside a DO block, a handler that
+ * catches the "does not exist" condition (undefined_table, undefined_object, ...) guards it.
  */
 #include <string.h>
 
 #include "miglint/rule.h"
+
+/* What PostgreSQL raises when the object of a DROP is missing: condition name, SQLSTATE. */
+static void
+missing_condition(PgQuery__ObjectType t, const char **name, const char **code)
+{
+	switch (t)
+	{
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+			*name = "undefined_table";
+			*code = "42P01";
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+			*name = "invalid_schema_name";
+			*code = "3F000";
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+			*name = "undefined_function";
+			*code = "42883";
+			return;
+		default:
+			*name = "undefined_object";
+			*code = "42704";
+			return;
+	}
+}
+
+/* A statement inside a DO block whose handlers catch the "does not exist" error is fine. */
+static bool
+guarded(const struct ml_stmt *stmt, const char *condition, const char *sqlstate)
+{
+	return stmt->in_do && ml_stmt_guarded(stmt, condition, sqlstate);
+}
 
 /* The keyword and the noun of a DROP, or NULL for object types we do not judge. */
 static const char *
@@ -86,7 +123,10 @@ check_drop(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__Drop
 	const char *names = "";
 	struct ml_diag *d;
 
-	if (kw == NULL || drop->missing_ok || drop->n_objects == 0)
+	const char *cond, *code;
+
+	missing_condition(drop->remove_type, &cond, &code);
+	if (kw == NULL || drop->missing_ok || drop->n_objects == 0 || guarded(stmt, cond, code))
 		return;
 	for (size_t i = 0; i < drop->n_objects; i++)
 		names = ml_arena_printf(chk->arena, "%s%s%s", names, i ? ", " : "",
@@ -111,12 +151,14 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 
 		if (cmd == NULL || cmd->missing_ok)
 			continue;
-		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)
+		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn &&
+			!guarded(stmt, "undefined_column", "42703"))
 		{
 			what = "DROP COLUMN";
 			kind = "column";
 		}
-		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint)
+		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint &&
+				 !guarded(stmt, "undefined_object", "42704"))
 		{
 			what = "DROP CONSTRAINT";
 			kind = "constraint";

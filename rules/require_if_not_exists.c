@@ -11,10 +11,19 @@
  * DO $$ BEGIN ... EXCEPTION WHEN <condition> THEN null; END $$; where the condition is the
  * one PostgreSQL raises on the second run (checked on PostgreSQL 15: duplicate_object for
  * types, foreign keys and checks; duplicate_table for UNIQUE and EXCLUDE, whose index name
- * clashes; invalid_table_definition for a second PRIMARY KEY). Such a DO block is not a bare
- * statement, so it is not flagged. Temporary objects vanish with the session and are exempt.
+ * clashes; invalid_table_definition for a second PRIMARY KEY). A statement inside a DO block
+ * whose handlers catch that condition (or OTHERS) is guarded and not flagged; one whose
+ * handlers catch something else is, with the condition to catch. Temporary objects vanish
+ * with the session and are exempt.
  */
 #include "miglint/rule.h"
+
+/* A statement inside a DO block whose handlers catch what a second run raises is fine. */
+static bool
+guarded(const struct ml_stmt *stmt, const char *condition, const char *sqlstate)
+{
+	return stmt->in_do && ml_stmt_guarded(stmt, condition, sqlstate);
+}
 
 static void
 bare_create(struct ml_check *chk, const struct ml_stmt *stmt, const char *what,
@@ -29,18 +38,24 @@ bare_create(struct ml_check *chk, const struct ml_stmt *stmt, const char *what,
 
 /* The guard for a statement PostgreSQL cannot make conditional. */
 static void
-guard_hint(struct ml_diag *d, const char *condition)
+guard_hint(struct ml_diag *d, const struct ml_stmt *stmt, const char *condition)
 {
-	ml_diag_hint(d,
-				 "Wrap the statement in DO $$ BEGIN ... EXCEPTION WHEN %s THEN null; END $$; so "
-				 "that a second run skips it.",
-				 condition);
+	if (stmt->in_do)
+		ml_diag_hint(d, "Catch what a second run raises: add EXCEPTION WHEN %s THEN null; to "
+						"the block around it.",
+					 condition);
+	else
+		ml_diag_hint(d,
+					 "Wrap the statement in DO $$ BEGIN ... EXCEPTION WHEN %s THEN null; END $$; "
+					 "so that a second run skips it.",
+					 condition);
 }
 
 static void
 check_create_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__CreateStmt *cs)
 {
-	if (cs->if_not_exists || cs->relation == NULL || cs->relation->relpersistence[0] == 't')
+	if (cs->if_not_exists || cs->relation == NULL || cs->relation->relpersistence[0] == 't' ||
+		guarded(stmt, "duplicate_table", "42P07"))
 		return;
 	bare_create(chk, stmt, "CREATE TABLE", ml_name_range_var(chk->arena, cs->relation), "table",
 				"CREATE TABLE IF NOT EXISTS");
@@ -55,7 +70,7 @@ check_index(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__Ind
 	const char *table = ml_name_range_var(chk->arena, ix->relation);
 	struct ml_diag *d;
 
-	if (ix->if_not_exists)
+	if (ix->if_not_exists || guarded(stmt, "duplicate_table", "42P07"))
 		return;
 	if (ix->idxname == NULL || ix->idxname[0] == '\0')
 	{
@@ -77,7 +92,7 @@ check_table_as(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__
 	bool matview = ct->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
 
 	if (ct->if_not_exists || ct->is_select_into || ct->into == NULL || ct->into->rel == NULL ||
-		ct->into->rel->relpersistence[0] == 't')
+		ct->into->rel->relpersistence[0] == 't' || guarded(stmt, "duplicate_table", "42P07"))
 		return;
 	if (matview)
 		bare_create(chk, stmt, "CREATE MATERIALIZED VIEW",
@@ -102,7 +117,8 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 		if (cmd == NULL || cmd->def == NULL)
 			continue;
 		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && !cmd->missing_ok &&
-			cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+			cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
+			!guarded(stmt, "duplicate_column", "42701"))
 		{
 			const PgQuery__ColumnDef *col = cmd->def->column_def;
 			const char *cname = ml_quote_ident(chk->arena, col->colname);
@@ -130,11 +146,14 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 			long loc = ml_stmt_location(stmt, con->location);
 			size_t s = stmt->start, e = stmt->start;
 			const char *name = named ? ml_quote_ident(chk->arena, con->conname) : NULL;
+			bool index_backed;
 
 			if (loc >= 0)
 				ml_span_with_keywords_before(chk, stmt, (size_t) loc, &s, &e);
 			if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
 			{
+				if (guarded(stmt, "invalid_table_definition", "42P16"))
+					continue;
 				if (named)
 					d = ml_report_span(chk, s, e,
 									   "ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY is not idempotent",
@@ -145,7 +164,7 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 				ml_diag_detail(d, "Running this migration a second time fails because the table "
 								  "already has a primary key, and PostgreSQL has no ADD "
 								  "CONSTRAINT IF NOT EXISTS.");
-				guard_hint(d, "invalid_table_definition");
+				guard_hint(d, stmt, "invalid_table_definition");
 				continue;
 			}
 			if (!named)
@@ -158,15 +177,17 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 								"THEN null; END $$;.");
 				continue;
 			}
+			/* UNIQUE and EXCLUDE clash on their index's name first. */
+			index_backed = con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+						   con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION;
+			if (index_backed ? guarded(stmt, "duplicate_table", "42P07")
+							 : guarded(stmt, "duplicate_object", "42710"))
+				continue;
 			d = ml_report_span(chk, s, e, "ALTER TABLE %s ADD CONSTRAINT %s is not idempotent",
 							   table, name);
 			ml_diag_detail(d, "Running this migration a second time fails because the constraint "
 							  "already exists, and PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS.");
-			/* UNIQUE and EXCLUDE clash on their index's name first. */
-			guard_hint(d, con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
-								  con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION
-							  ? "duplicate_table"
-							  : "duplicate_object");
+			guard_hint(d, stmt, index_backed ? "duplicate_table" : "duplicate_object");
 		}
 	}
 }
@@ -174,11 +195,15 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 static void
 bare_type(struct ml_check *chk, const struct ml_stmt *stmt, const char *name)
 {
-	struct ml_diag *d = ml_report(chk, stmt, "CREATE TYPE %s is not idempotent", name);
+	struct ml_diag *d;
+
+	if (guarded(stmt, "duplicate_object", "42710"))
+		return;
+	d = ml_report(chk, stmt, "CREATE TYPE %s is not idempotent", name);
 
 	ml_diag_detail(d, "Running this migration a second time fails because the type already "
 					  "exists, and PostgreSQL has no CREATE TYPE IF NOT EXISTS.");
-	guard_hint(d, "duplicate_object");
+	guard_hint(d, stmt, "duplicate_object");
 }
 
 static void
@@ -188,7 +213,7 @@ check_trigger(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__C
 	const char *table = ml_name_range_var(chk->arena, tr->relation);
 	struct ml_diag *d;
 
-	if (tr->replace)
+	if (tr->replace || guarded(stmt, "duplicate_object", "42710"))
 		return;
 	d = ml_report(chk, stmt, "CREATE %sTRIGGER %s on table %s is not idempotent",
 				  tr->isconstraint ? "CONSTRAINT " : "", name, table);
@@ -211,7 +236,7 @@ check_function(struct ml_check *chk, const struct ml_stmt *stmt,
 	const char *name = ml_name_list(chk->arena, fn->funcname, fn->n_funcname);
 	struct ml_diag *d;
 
-	if (fn->replace)
+	if (fn->replace || guarded(stmt, "duplicate_function", "42723"))
 		return;
 	d = ml_report(chk, stmt, "CREATE %s %s is not idempotent", what, name);
 	ml_diag_detail(d, "Running this migration a second time fails because a %s with the same "
@@ -235,20 +260,23 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 			check_index(chk, stmt, n->index_stmt);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
-			if (!n->create_schema_stmt->if_not_exists && n->create_schema_stmt->schemaname[0])
+			if (!n->create_schema_stmt->if_not_exists && n->create_schema_stmt->schemaname[0] &&
+				!guarded(stmt, "duplicate_schema", "42P06"))
 				bare_create(chk, stmt, "CREATE SCHEMA",
 							ml_quote_ident(chk->arena, n->create_schema_stmt->schemaname),
 							"schema", "CREATE SCHEMA IF NOT EXISTS");
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 			if (!n->create_seq_stmt->if_not_exists && n->create_seq_stmt->sequence != NULL &&
-				n->create_seq_stmt->sequence->relpersistence[0] != 't')
+				n->create_seq_stmt->sequence->relpersistence[0] != 't' &&
+				!guarded(stmt, "duplicate_table", "42P07"))
 				bare_create(chk, stmt, "CREATE SEQUENCE",
 							ml_name_range_var(chk->arena, n->create_seq_stmt->sequence),
 							"sequence", "CREATE SEQUENCE IF NOT EXISTS");
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
-			if (!n->create_extension_stmt->if_not_exists)
+			if (!n->create_extension_stmt->if_not_exists &&
+				!guarded(stmt, "duplicate_object", "42710"))
 				bare_create(chk, stmt, "CREATE EXTENSION",
 							ml_quote_ident(chk->arena, n->create_extension_stmt->extname),
 							"extension", "CREATE EXTENSION IF NOT EXISTS");
@@ -261,7 +289,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 			break;
 		case PG_QUERY__NODE__NODE_VIEW_STMT:
 			if (!n->view_stmt->replace && n->view_stmt->view != NULL &&
-				n->view_stmt->view->relpersistence[0] != 't')
+				n->view_stmt->view->relpersistence[0] != 't' &&
+				!guarded(stmt, "duplicate_table", "42P07"))
 				bare_create(chk, stmt, "CREATE VIEW",
 							ml_name_range_var(chk->arena, n->view_stmt->view), "view",
 							"CREATE OR REPLACE VIEW");

@@ -40,14 +40,23 @@ struct ml_token
 	PgQuery__KeywordKind keyword;
 };
 
-/* One statement. node is NULL when it does not parse (then error_message is set). */
+/*
+ * One statement. node is NULL when it does not parse (then error_message is set).
+ * A statement inside a DO block is a statement of its own (in_do), with the exception
+ * conditions its enclosing PL/pgSQL blocks catch (guards): a migration's DDL hides there.
+ */
 struct ml_stmt
 {
 	const PgQuery__Node *node;
 	uint32_t start;	  /* first token, after any leading comments */
 	uint32_t end;	  /* end of the last token before the terminating ';' (exclusive) */
-	uint32_t tok_lo;  /* tokens [tok_lo, tok_hi) of the file belong to this statement */
+	const struct ml_token *tokens; /* its tokens, comments included, file offsets */
+	uint32_t n_tokens;
+	uint32_t tok_lo;  /* while parsing: tokens [tok_lo, tok_hi) of the file */
 	uint32_t tok_hi;
+	bool in_do;		  /* a static SQL statement inside a DO block */
+	const char *const *guards; /* in_do: condition names caught around it ("others" too) */
+	uint32_t n_guards;
 	uint32_t chunk;	  /* index of its chunk */
 	uint32_t base;	  /* file offset of the text it was parsed from: node locations add it */
 	uint32_t error_offset;		 /* syntax errors only: where PostgreSQL points */
@@ -81,6 +90,7 @@ struct ml_file
 	size_t n_stmts;
 	struct ml_skip *skips;
 	size_t n_skips;
+	size_t n_dynamic; /* EXECUTE statements inside DO blocks, which cannot be checked */
 };
 
 /*
@@ -119,6 +129,28 @@ void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml
  * Index of the first token that starts at or after 'offset', or n_tokens when none does.
  */
 size_t ml_file_token_at(const struct ml_file *file, size_t offset);
+
+/*
+ * Adds the static SQL statements inside the DO block 'do_stmt' (parsed from file bytes
+ * [start, end), tokens 'toks') to 'out' as in_do statements with their guards. Bodies in a
+ * language other than plpgsql, or that do not parse, add nothing. Dynamic SQL (EXECUTE) is
+ * counted in *n_dynamic.
+ */
+void ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
+							const PgQuery__DoStmt *do_stmt, const struct ml_token *toks,
+							size_t n_toks, void (*add)(void *ctx, const struct ml_stmt *st),
+							void *ctx, size_t *n_dynamic);
+
+/* Pseudo-guards for a THEN branch under IF NOT EXISTS (SELECT ...) / IF EXISTS (SELECT ...). */
+#define ML_GUARD_IF_NOT_EXISTS "<if not exists>"
+#define ML_GUARD_IF_EXISTS "<if exists>"
+
+/*
+ * True when a DO-block statement's handlers catch condition 'name' or SQLSTATE 'code' (or
+ * OTHERS), or it runs under the IF [NOT] EXISTS (SELECT ...) that fits: an "undefined_..."
+ * condition is a DROP's, any other a CREATE's.
+ */
+bool ml_stmt_guarded(const struct ml_stmt *stmt, const char *name, const char *code);
 
 /* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
 char *ml_quote_ident(struct ml_arena *arena, const char *name);

@@ -111,7 +111,7 @@ stmt_before(const struct ml_file *f, size_t at)
 	const struct ml_stmt *best = NULL;
 
 	for (size_t i = 0; i < f->n_stmts; i++)
-		if (f->stmts[i].start <= at)
+		if (f->stmts[i].start <= at && !f->stmts[i].in_do)
 			best = &f->stmts[i];
 	return best;
 }

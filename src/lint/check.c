@@ -65,17 +65,18 @@ leading_keyword(const struct ml_token *t)
 static void
 keyword_span(const struct ml_check *chk, const struct ml_stmt *stmt, size_t *start, size_t *end)
 {
-	const struct ml_file *f = chk->file;
-	size_t i = stmt->tok_lo;
+	const struct ml_token *toks = stmt->tokens;
+	size_t i = 0;
 	bool any = false;
 
+	(void) chk;
 	*start = stmt->start;
 	*end = stmt->start;
-	while (i < stmt->tok_hi && (is_comment(&f->tokens[i]) || f->tokens[i].start < stmt->start))
+	while (i < stmt->n_tokens && (is_comment(&toks[i]) || toks[i].start < stmt->start))
 		i++;
-	for (; i < stmt->tok_hi && f->tokens[i].start < stmt->end; i++)
+	for (; i < stmt->n_tokens && toks[i].start < stmt->end; i++)
 	{
-		const struct ml_token *t = &f->tokens[i];
+		const struct ml_token *t = &toks[i];
 
 		if (is_comment(t))
 			continue;
@@ -104,17 +105,20 @@ void
 ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *stmt, size_t at,
 							 size_t *start, size_t *end)
 {
-	const struct ml_file *f = chk->file;
-	size_t i = ml_file_token_at(f, at);
+	const struct ml_token *toks = stmt->tokens;
+	size_t i = 0;
 
+	(void) chk;
 	*start = at;
 	*end = at;
-	if (i >= f->n_tokens || i >= stmt->tok_hi)
+	while (i < stmt->n_tokens && toks[i].start < at)
+		i++;
+	if (i >= stmt->n_tokens)
 		return;
-	*end = f->tokens[i].end;
-	while (i > stmt->tok_lo)
+	*end = toks[i].end;
+	while (i > 0)
 	{
-		const struct ml_token *t = &f->tokens[i - 1];
+		const struct ml_token *t = &toks[i - 1];
 
 		if (is_comment(t))
 		{

@@ -366,6 +366,39 @@ parse_chunk(struct chunk_ctx *ctx)
 		parse_split(ctx, err_off, message);
 }
 
+/* Collects DO-block statements into a vec. */
+static void
+push_stmt(void *ctx, const struct ml_stmt *st)
+{
+	*(struct ml_stmt *) vec_push(ctx) = *st;
+}
+
+/*
+ * Points each statement at its tokens, and adds the statements inside DO blocks right
+ * after their DO statement, so that the file's statements stay in file order.
+ */
+static void
+finish_statements(struct ml_file *file, struct ml_arena *arena, struct vec *stmts)
+{
+	struct vec all = {.size = sizeof(struct ml_stmt)};
+	struct ml_stmt *items = stmts->items;
+
+	for (size_t i = 0; i < stmts->n; i++)
+	{
+		struct ml_stmt *st = &items[i];
+
+		st->tokens = file->tokens + st->tok_lo;
+		st->n_tokens = st->tok_hi - st->tok_lo;
+		*(struct ml_stmt *) vec_push(&all) = *st;
+		if (st->node != NULL && st->node->node_case == PG_QUERY__NODE__NODE_DO_STMT)
+			ml_do_block_statements(arena, file->src, st->node->do_stmt, st->tokens, st->n_tokens,
+								   push_stmt, &all, &file->n_dynamic);
+	}
+	free(stmts->items);
+	file->n_stmts = all.n;
+	file->stmts = vec_finish(&all, arena);
+}
+
 void
 ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,
 			  enum ml_split_mode mode)
@@ -419,8 +452,7 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 	}
 	file->n_tokens = tokens.n;
 	file->tokens = vec_finish(&tokens, arena);
-	file->n_stmts = stmts.n;
-	file->stmts = vec_finish(&stmts, arena);
+	finish_statements(file, arena, &stmts);
 	file->n_skips = skips.n;
 	file->skips = vec_finish(&skips, arena);
 }
