@@ -48,6 +48,12 @@ ml_category_name(enum ml_category cat)
 			return "psql";
 		case ML_CATEGORY_SUPPRESSION:
 			return "suppression";
+		case ML_CATEGORY_JOURNAL:
+			return "journal";
+		case ML_CATEGORY_SNAPSHOT:
+			return "snapshot";
+		case ML_CATEGORY_SCHEMA:
+			return "schema";
 	}
 	return "other";
 }

@@ -35,6 +35,7 @@ struct ml_migration
 	bool journaled;	 /* a Drizzle journal entry names it: drizzle-orm runs it */
 	bool down;		 /* *.down.sql in a plain folder */
 	bool selected;	 /* its findings are reported */
+	size_t order;	 /* its place in the report's order (set by the lint driver) */
 };
 
 struct ml_folder

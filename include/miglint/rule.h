@@ -17,7 +17,10 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include "miglint/catalog.h"
 #include "miglint/diag.h"
+#include "miglint/drizzle.h"
+#include "miglint/folder.h"
 #include "miglint/sql.h"
 #include "miglint/suppress.h"
 
@@ -27,6 +30,9 @@ enum ml_category
 	ML_CATEGORY_IDEMPOTENCE, /* what fails or does nothing when run twice */
 	ML_CATEGORY_PSQL,		 /* psql-only input */
 	ML_CATEGORY_SUPPRESSION, /* miglint-ignore comments */
+	ML_CATEGORY_JOURNAL,	 /* the Drizzle journal and the files it names */
+	ML_CATEGORY_SNAPSHOT,	 /* the Drizzle snapshots */
+	ML_CATEGORY_SCHEMA,		 /* what the replayed schema shows across migrations */
 };
 
 /* "syntax", "idempotence", ... */
@@ -37,6 +43,7 @@ struct ml_rule;
 
 typedef void (*ml_check_statement_fn)(struct ml_check *chk, const struct ml_stmt *stmt);
 typedef void (*ml_check_file_fn)(struct ml_check *chk);
+typedef void (*ml_check_folder_fn)(struct ml_check *chk);
 
 struct ml_rule
 {
@@ -50,19 +57,27 @@ struct ml_rule
 	const char *good;		   /* the same, fixed */
 	ml_check_statement_fn check_statement; /* called for each parsed statement */
 	ml_check_file_fn check_file;		   /* called once per file */
+	ml_check_folder_fn check_folder;	   /* called once per folder, after its files */
 	/* Runs after ignore comments were matched (only unused-ignore needs this). */
 	bool after_suppression;
 };
 
-/* What a check gets: the file being linted and where its findings go. */
+/*
+ * What a check gets: the file (statement and file rules) or the folder (folder rules) being
+ * linted, the context around it, and where its findings go.
+ */
 struct ml_check
 {
-	struct ml_arena *arena;			   /* the file's arena, for scratch strings */
-	const struct ml_file *file;
+	struct ml_arena *arena;			   /* the file's (or the folder's) arena, for scratch */
+	const struct ml_file *file;		   /* NULL for folder rules */
 	const struct ml_rule *rule;		   /* set by the driver before each call */
 	struct ml_diag_list *diags;
 	size_t file_order;
 	const struct ml_suppressions *supp; /* the file's ignore comments */
+	struct ml_folder *folder;		   /* the folder the file belongs to */
+	const struct ml_migration *migration; /* the file's entry in the folder model */
+	const struct ml_drizzle_meta *meta; /* journal and snapshots (empty outside Drizzle) */
+	const struct ml_catalog *catalog;  /* the replayed schema; NULL when the file never runs */
 };
 
 /* The registry: every rule, sorted by name (rules/registry.c). */
@@ -78,6 +93,19 @@ const struct ml_rule *ml_rule_find(const char *name);
  */
 struct ml_diag *ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Reports a finding at bytes [start, end) of another file: a meta file, or a .sql file. */
+struct ml_diag *ml_report_in(struct ml_check *chk, const struct ml_source *src, size_t start,
+							 size_t end, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * The source of one of the folder's migration files, read on demand (folder rules report
+ * into .sql files too). NULL when it cannot be read. Borrowed from the folder's arena.
+ */
+const struct ml_source *ml_check_source(struct ml_check *chk, const struct ml_migration *m);
+
+/* The journal entry of the file being checked, or NULL. */
+const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);
 
 /* Reports a finding at file bytes [start, end). */
 struct ml_diag *ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt,

@@ -27,6 +27,7 @@ struct ml_source
 	size_t len;
 	uint32_t *line_starts; /* byte offset of each line's first byte */
 	size_t n_lines;
+	size_t order; /* the file's place in the report's order (set by the lint driver) */
 };
 
 /*
@@ -42,6 +43,9 @@ int ml_source_read(struct ml_source **out, struct ml_arena *arena, const char *f
 /* Same checks over bytes already in memory (tests, fuzzing). The bytes are copied. */
 int ml_source_from_bytes(struct ml_source **out, struct ml_arena *arena, const char *bytes,
 						 size_t len, const char *display, struct ml_error *err);
+
+/* An empty stand-in for a file that could not be read, so findings can still name it. */
+struct ml_source *ml_source_stub(struct ml_arena *arena, const char *display);
 
 /* 1-based line and column (in characters) of byte 'offset' (clamped to the file's end). */
 void ml_source_line_col(const struct ml_source *src, size_t offset, unsigned *line,

@@ -136,9 +136,9 @@ ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *s
 }
 
 static struct ml_diag *
-report_va(struct ml_check *chk, size_t start, size_t end, const char *fmt, va_list ap)
+report_va(struct ml_check *chk, const struct ml_source *src, size_t start, size_t end,
+		  const char *fmt, va_list ap)
 {
-	const struct ml_source *src = chk->file->src;
 	struct ml_diag *d = ml_diag_list_add(chk->diags);
 	const char *text;
 	size_t len;
@@ -147,7 +147,7 @@ report_va(struct ml_check *chk, size_t start, size_t end, const char *fmt, va_li
 		end = start;
 	d->rule = chk->rule->name;
 	d->severity = chk->rule->severity;
-	d->file_order = chk->file_order;
+	d->file_order = src->order;
 	d->start = (uint32_t) start;
 	d->end = (uint32_t) end;
 	ml_source_line_col(src, start, &d->line, &d->col);
@@ -168,7 +168,7 @@ ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...
 
 	keyword_span(chk, stmt, &start, &end);
 	va_start(ap, fmt);
-	d = report_va(chk, start, end, fmt, ap);
+	d = report_va(chk, chk->file->src, start, end, fmt, ap);
 	va_end(ap);
 	return d;
 }
@@ -180,7 +180,46 @@ ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt, 
 	va_list ap;
 
 	va_start(ap, fmt);
-	d = report_va(chk, start, end, fmt, ap);
+	d = report_va(chk, chk->file->src, start, end, fmt, ap);
 	va_end(ap);
 	return d;
+}
+
+struct ml_diag *
+ml_report_in(struct ml_check *chk, const struct ml_source *src, size_t start, size_t end,
+			 const char *fmt, ...)
+{
+	struct ml_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = report_va(chk, src, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+const struct ml_source *
+ml_check_source(struct ml_check *chk, const struct ml_migration *m)
+{
+	struct ml_source *src = NULL;
+	struct ml_error err;
+
+	if (ml_source_read(&src, chk->arena, m->fs_path, m->display, &err) != 0)
+	{
+		/* An empty or unreadable file still has a first line to point at. */
+		src = ml_source_stub(chk->arena, m->display);
+	}
+	src->order = m->order;
+	return src;
+}
+
+const struct ml_journal_entry *
+ml_check_journal_entry(const struct ml_check *chk)
+{
+	if (chk->meta == NULL || chk->migration == NULL)
+		return NULL;
+	for (size_t i = 0; i < chk->meta->n_entries; i++)
+		if (chk->meta->entry[i].file == chk->migration)
+			return &chk->meta->entry[i];
+	return NULL;
 }

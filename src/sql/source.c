@@ -228,6 +228,18 @@ ml_source_read(struct ml_source **out, struct ml_arena *arena, const char *fs_pa
 	return finish(out, arena, data, len, display, err);
 }
 
+struct ml_source *
+ml_source_stub(struct ml_arena *arena, const char *display)
+{
+	struct ml_source *src = ml_arena_alloc(arena, sizeof(*src));
+
+	src->path = ml_arena_strdup(arena, display);
+	src->data = "";
+	src->len = 0;
+	build_lines(src, arena);
+	return src;
+}
+
 void
 ml_source_line_col(const struct ml_source *src, size_t offset, unsigned *line, unsigned *col)
 {

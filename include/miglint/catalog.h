@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * catalog.h
+ *	  The schema as the migrations build it, replayed statement by statement in run order.
+ *
+ * Schemas, tables and their columns (type, NOT NULL, default) and constraints, views,
+ * materialized views, indexes, sequences, types (enum values kept), extensions, functions
+ * and triggers, each with where it was created. CREATE / ALTER / DROP / RENAME / SET SCHEMA
+ * of each, IF [NOT] EXISTS honoured, unqualified names resolved through search_path (public
+ * unless a SET search_path says otherwise). Identifiers come folded from the parser.
+ * Statements inside DO blocks replay too, a guarded one as if it had IF [NOT] EXISTS;
+ * dynamic SQL cannot be replayed and is not guessed.
+ *
+ * Replaying a CREATE of an object that exists records a recreation: the rules that find
+ * recreated schemas and objects read those after a migration's statements were applied.
+ * The catalog outlives every file's arena, so it copies every name it keeps.
+ */
+#ifndef MIGLINT_CATALOG_H
+#define MIGLINT_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "miglint/sql.h"
+
+enum ml_obj_kind
+{
+	ML_OBJ_SCHEMA,
+	ML_OBJ_TABLE,
+	ML_OBJ_VIEW,
+	ML_OBJ_MATVIEW,
+	ML_OBJ_INDEX,
+	ML_OBJ_SEQUENCE,
+	ML_OBJ_TYPE,
+	ML_OBJ_EXTENSION,
+	ML_OBJ_FUNCTION,
+	ML_OBJ_COLUMN,
+	ML_OBJ_CONSTRAINT,
+	ML_OBJ_TRIGGER,
+};
+
+/* "table", "index", ... */
+const char *ml_obj_kind_name(enum ml_obj_kind kind);
+
+/* Where an object was created: the migration (run order), its file and position. */
+struct ml_origin
+{
+	size_t migration;
+	const char *file; /* owned by the catalog */
+	unsigned line;
+	unsigned col;
+};
+
+struct ml_cat_object;
+
+struct ml_cat_column
+{
+	char *name;
+	char *type;
+	bool not_null;
+	bool has_default;
+	struct ml_origin origin;
+};
+
+/* A CREATE (or ADD) of something that already existed, found while replaying. */
+struct ml_recreation
+{
+	enum ml_obj_kind kind;
+	char *name;				 /* rendered: "public"."users", or "email" of table ... */
+	const struct ml_stmt *stmt; /* the statement in the current file (valid until it ends) */
+	bool if_not_exists;		 /* IF NOT EXISTS or a DO guard: it silently did nothing */
+	struct ml_origin first;	 /* where the existing object was created */
+};
+
+struct ml_catalog;
+
+/* Owned: free with ml_catalog_destroy (accepts NULL). */
+struct ml_catalog *ml_catalog_create(void);
+void ml_catalog_destroy(struct ml_catalog *cat);
+
+/* Starts migration number 'migration' (run order), file 'file' (copied). */
+void ml_catalog_begin(struct ml_catalog *cat, size_t migration, const struct ml_source *src);
+
+/* Replays one statement of the current migration. */
+void ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt);
+
+/* The current migration's recreations so far (borrowed). */
+const struct ml_recreation *ml_catalog_recreations(const struct ml_catalog *cat, size_t *n);
+
+/* Live objects of 'kind' when the current migration began. */
+size_t ml_catalog_count_before(const struct ml_catalog *cat, enum ml_obj_kind kind);
+
+/* The current migration's number. */
+size_t ml_catalog_migration(const struct ml_catalog *cat);
+
+/*
+ * A relation (table, view, matview, index, sequence) or type, schema-qualified; 'schema'
+ * NULL means the search_path's first schema. NULL when it does not exist. Borrowed.
+ */
+const struct ml_cat_object *ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind,
+											const char *schema, const char *name);
+
+/* Where an object was created. */
+const struct ml_origin *ml_cat_object_origin(const struct ml_cat_object *obj);
+
+/* Iterates the live tables: *it starts at 0; returns NULL at the end. */
+const struct ml_cat_object *ml_catalog_next_table(const struct ml_catalog *cat, size_t *it);
+const char *ml_cat_object_schema(const struct ml_cat_object *obj);
+const char *ml_cat_object_name(const struct ml_cat_object *obj);
+size_t ml_cat_table_columns(const struct ml_cat_object *table, const struct ml_cat_column **out);
+const struct ml_cat_column *ml_cat_table_column(const struct ml_cat_object *table, const char *name);
+
+/* Notes that something could not be replayed (dynamic SQL): the final schema is a guess. */
+void ml_catalog_mark_inexact(struct ml_catalog *cat);
+
+/* False once a statement could not be replayed exactly (dynamic SQL, a syntax error, ...). */
+bool ml_catalog_exact(const struct ml_catalog *cat);
+
+#endif

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * json.h
+ *	  cJSON with positions: every value of a parsed document maps to its byte offset.
+ *
+ * cJSON reports no positions, and a journal finding must name file:line:column. A second,
+ * tiny walk over the same text records where each value and each object key starts, in
+ * document order; cJSON's tree, walked in the same order, pairs with it one to one.
+ */
+#ifndef MIGLINT_JSON_H
+#define MIGLINT_JSON_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "miglint/source.h"
+
+struct ml_json
+{
+	cJSON *root;	 /* NULL when the text is not valid JSON */
+	size_t error_at; /* when root is NULL: the byte offset where the parse failed */
+	struct ml_json_pos *pos; /* hash table: item -> offsets */
+	size_t cap;
+};
+
+/* Parses 'src' (owned by the caller, must outlive nothing here). Always fills 'out'. */
+void ml_json_parse(struct ml_json *out, const struct ml_source *src);
+void ml_json_cleanup(struct ml_json *j);
+
+/* Byte offset where 'item' starts (its value), or 0 when unknown. */
+size_t ml_json_offset(const struct ml_json *j, const cJSON *item);
+
+/* Byte offset of the key naming object member 'item' ("when": ...), or its value's offset. */
+size_t ml_json_key_offset(const struct ml_json *j, const cJSON *item);
+
+/* Byte offset just past the value 'item' (for spans). */
+size_t ml_json_end_offset(const struct ml_json *j, const cJSON *item);
+
+#endif

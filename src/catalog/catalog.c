@@ -1,0 +1,1060 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * catalog.c
+ *	  Replaying statements into the in-memory schema (see catalog.h).
+ *
+ * Relations (tables, views, materialized views, indexes, sequences) share one namespace per
+ * schema, as in PostgreSQL; types have their own, schemas and extensions are global, and
+ * columns, constraints and triggers belong to their table. Objects are never freed before
+ * the catalog is: a drop marks them dead and takes them out of the name table, so a later
+ * CREATE of the same name is a new object, not a recreation.
+ */
+#include "miglint/catalog.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/arena.h"
+#include "miglint/strmap.h"
+
+#define NAMEDATALEN 64
+
+struct constraint
+{
+	char *name;
+	PgQuery__ConstrType type;
+	struct ml_origin origin;
+};
+
+struct ml_cat_object
+{
+	enum ml_obj_kind kind;
+	char *schema; /* "" for schemas and extensions */
+	char *name;
+	char *key;
+	struct ml_origin origin;
+	bool alive;
+	bool columns_known; /* CREATE TABLE listed them (not AS, not PARTITION OF, not LIKE) */
+	struct ml_cat_column *cols;
+	size_t n_cols, cap_cols;
+	struct constraint *cons;
+	size_t n_cons, cap_cons;
+	char **triggers;
+	size_t n_triggers, cap_triggers;
+	struct ml_cat_object *table; /* an index's or an owned sequence's table */
+};
+
+struct ml_catalog
+{
+	struct ml_arena *arena;
+	struct ml_strmap *names; /* key -> live object */
+	struct ml_cat_object **objects;
+	size_t n_objects, cap_objects;
+	char *search_schema;
+	size_t migration;
+	const char *file;
+	const struct ml_source *src;
+	struct ml_recreation *recreations;
+	size_t n_recreations, cap_recreations;
+	size_t tables_before;
+	size_t count_before[ML_OBJ_TRIGGER + 1];
+	bool exact;
+};
+
+const char *
+ml_obj_kind_name(enum ml_obj_kind kind)
+{
+	static const char *const names[] = {"schema", "table", "view", "materialized view", "index",
+										"sequence", "type", "extension", "function", "column",
+										"constraint", "trigger"};
+
+	return names[kind];
+}
+
+struct ml_catalog *
+ml_catalog_create(void)
+{
+	struct ml_catalog *cat = calloc(1, sizeof(*cat));
+
+	if (cat == NULL)
+		ml_fatal_oom();
+	cat->arena = ml_arena_create();
+	cat->names = ml_strmap_create();
+	cat->search_schema = ml_arena_strdup(cat->arena, "public");
+	cat->exact = true;
+	cat->file = "";
+	return cat;
+}
+
+void
+ml_catalog_destroy(struct ml_catalog *cat)
+{
+	if (cat == NULL)
+		return;
+	for (size_t i = 0; i < cat->n_objects; i++)
+	{
+		free(cat->objects[i]->cols);
+		free(cat->objects[i]->cons);
+		free(cat->objects[i]->triggers);
+	}
+	free(cat->objects);
+	free(cat->recreations);
+	ml_strmap_destroy(cat->names);
+	ml_arena_destroy(cat->arena);
+	free(cat);
+}
+
+static bool
+is_relation(enum ml_obj_kind k)
+{
+	return k == ML_OBJ_TABLE || k == ML_OBJ_VIEW || k == ML_OBJ_MATVIEW || k == ML_OBJ_INDEX ||
+		   k == ML_OBJ_SEQUENCE;
+}
+
+/* The name-table key: relations share one namespace per schema. */
+static char *
+make_key(struct ml_arena *a, enum ml_obj_kind kind, const char *schema, const char *name)
+{
+	char ns = is_relation(kind) ? 'r' : kind == ML_OBJ_TYPE ? 't' : kind == ML_OBJ_SCHEMA ? 's'
+									 : kind == ML_OBJ_EXTENSION ? 'e' : 'f';
+
+	return ml_arena_printf(a, "%c\x1f%s\x1f%s", ns, schema ? schema : "", name);
+}
+
+void
+ml_catalog_begin(struct ml_catalog *cat, size_t migration, const struct ml_source *src)
+{
+	cat->migration = migration;
+	cat->src = src;
+	cat->file = ml_arena_strdup(cat->arena, src->path);
+	cat->n_recreations = 0;
+	memset(cat->count_before, 0, sizeof(cat->count_before));
+	for (size_t i = 0; i < cat->n_objects; i++)
+		if (cat->objects[i]->alive)
+			cat->count_before[cat->objects[i]->kind]++;
+}
+
+size_t
+ml_catalog_count_before(const struct ml_catalog *cat, enum ml_obj_kind kind)
+{
+	return cat->count_before[kind];
+}
+
+size_t
+ml_catalog_migration(const struct ml_catalog *cat)
+{
+	return cat->migration;
+}
+
+const struct ml_recreation *
+ml_catalog_recreations(const struct ml_catalog *cat, size_t *n)
+{
+	*n = cat->n_recreations;
+	return cat->recreations;
+}
+
+void
+ml_catalog_mark_inexact(struct ml_catalog *cat)
+{
+	cat->exact = false;
+}
+
+bool
+ml_catalog_exact(const struct ml_catalog *cat)
+{
+	return cat->exact;
+}
+
+static struct ml_origin
+origin_of(struct ml_catalog *cat, const struct ml_stmt *stmt)
+{
+	struct ml_origin o;
+
+	o.migration = cat->migration;
+	o.file = cat->file;
+	ml_source_line_col(cat->src, stmt->start, &o.line, &o.col);
+	return o;
+}
+
+static void
+record(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind,
+	   const struct ml_origin *first, bool ine, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Records a CREATE or ADD of something that exists. */
+static void
+record(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind,
+	   const struct ml_origin *first, bool ine, const char *fmt, ...)
+{
+	struct ml_recreation *r;
+	va_list ap;
+
+	if (cat->n_recreations == cat->cap_recreations)
+	{
+		cat->cap_recreations = cat->cap_recreations ? cat->cap_recreations * 2 : 16;
+		cat->recreations = realloc(cat->recreations, cat->cap_recreations * sizeof(*r));
+		if (cat->recreations == NULL)
+			ml_fatal_oom();
+	}
+	r = &cat->recreations[cat->n_recreations++];
+	r->kind = kind;
+	va_start(ap, fmt);
+	r->name = ml_arena_vprintf(cat->arena, fmt, ap);
+	va_end(ap);
+	r->stmt = stmt;
+	r->if_not_exists = ine;
+	r->first = *first;
+}
+
+static struct ml_cat_object *
+lookup(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, const char *name)
+{
+	struct ml_arena *tmp = ml_arena_create();
+	struct ml_cat_object *obj = ml_strmap_get(cat->names, make_key(tmp, kind, schema, name));
+
+	ml_arena_destroy(tmp);
+	return obj;
+}
+
+static struct ml_cat_object *
+add_object(struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, const char *name,
+		   const struct ml_stmt *stmt)
+{
+	struct ml_cat_object *obj = ml_arena_alloc(cat->arena, sizeof(*obj));
+
+	obj->kind = kind;
+	obj->schema = ml_arena_strdup(cat->arena, schema ? schema : "");
+	obj->name = ml_arena_strdup(cat->arena, name);
+	obj->key = make_key(cat->arena, kind, obj->schema, obj->name);
+	obj->origin = origin_of(cat, stmt);
+	obj->alive = true;
+	if (cat->n_objects == cat->cap_objects)
+	{
+		cat->cap_objects = cat->cap_objects ? cat->cap_objects * 2 : 64;
+		cat->objects = realloc(cat->objects, cat->cap_objects * sizeof(*cat->objects));
+		if (cat->objects == NULL)
+			ml_fatal_oom();
+	}
+	cat->objects[cat->n_objects++] = obj;
+	ml_strmap_set(cat->names, obj->key, obj);
+	return obj;
+}
+
+static void
+kill(struct ml_catalog *cat, struct ml_cat_object *obj)
+{
+	if (obj == NULL || !obj->alive)
+		return;
+	obj->alive = false;
+	if (ml_strmap_get(cat->names, obj->key) == obj)
+		ml_strmap_remove(cat->names, obj->key);
+	/* A table takes its indexes and owned sequences with it. */
+	if (obj->kind == ML_OBJ_TABLE || obj->kind == ML_OBJ_MATVIEW)
+		for (size_t i = 0; i < cat->n_objects; i++)
+			if (cat->objects[i]->alive && cat->objects[i]->table == obj)
+				kill(cat, cat->objects[i]);
+}
+
+/* Renames or moves an object: a new key for the same object. */
+static void
+rekey(struct ml_catalog *cat, struct ml_cat_object *obj, const char *schema, const char *name)
+{
+	if (ml_strmap_get(cat->names, obj->key) == obj)
+		ml_strmap_remove(cat->names, obj->key);
+	obj->schema = ml_arena_strdup(cat->arena, schema);
+	obj->name = ml_arena_strdup(cat->arena, name);
+	obj->key = make_key(cat->arena, obj->kind, obj->schema, obj->name);
+	ml_strmap_set(cat->names, obj->key, obj);
+}
+
+static const char *
+schema_of(const struct ml_catalog *cat, const char *schema)
+{
+	return schema != NULL && schema[0] != '\0' ? schema : cat->search_schema;
+}
+
+/* Quoted, qualified name for messages. */
+static char *
+qname(struct ml_catalog *cat, const char *schema, const char *name)
+{
+	struct ml_arena *a = cat->arena;
+
+	if (schema == NULL || schema[0] == '\0')
+		return ml_quote_ident(a, name);
+	return ml_arena_printf(a, "%s.%s", ml_quote_ident(a, schema), ml_quote_ident(a, name));
+}
+
+/* PostgreSQL's makeObjectName: name1_name2_label, shortened to fit NAMEDATALEN - 1. */
+static char *
+object_name(struct ml_arena *a, const char *name1, const char *name2, const char *label)
+{
+	size_t overhead = (label ? strlen(label) + 1 : 0) + (name2 ? 1 : 0);
+	size_t avail = NAMEDATALEN - 1 - overhead;
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+
+	while (n1 + n2 > avail)
+	{
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	/* Do not cut a UTF-8 character in two. */
+	while (n1 > 0 && ((unsigned char) name1[n1] & 0xC0) == 0x80)
+		n1--;
+	while (name2 && n2 > 0 && ((unsigned char) name2[n2] & 0xC0) == 0x80)
+		n2--;
+	return ml_arena_printf(a, "%.*s%s%.*s%s%s", (int) n1, name1, name2 ? "_" : "", (int) n2,
+						   name2 ? name2 : "", label ? "_" : "", label ? label : "");
+}
+
+/* The type name as written: "varchar", "public.user_role", with array brackets. */
+static char *
+type_text(struct ml_arena *a, const PgQuery__TypeName *tn)
+{
+	char *out = ml_arena_strdup(a, "");
+
+	if (tn == NULL)
+		return out;
+	for (size_t i = 0; i < tn->n_names; i++)
+	{
+		const PgQuery__Node *n = tn->names[i];
+
+		if (n->node_case != PG_QUERY__NODE__NODE_STRING)
+			continue;
+		/* pg_catalog.int4 is what "integer" parses to: show the short form. */
+		if (strcmp(n->string->sval, "pg_catalog") == 0 && tn->n_names > 1)
+			continue;
+		out = ml_arena_printf(a, "%s%s%s", out, out[0] ? "." : "", n->string->sval);
+	}
+	if (tn->n_array_bounds > 0)
+		out = ml_arena_printf(a, "%s[]", out);
+	return out;
+}
+
+static struct ml_cat_column *
+find_column(struct ml_cat_object *t, const char *name)
+{
+	for (size_t i = 0; i < t->n_cols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return &t->cols[i];
+	return NULL;
+}
+
+static struct ml_cat_column *
+add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__ColumnDef *cd,
+		   const struct ml_stmt *stmt)
+{
+	struct ml_cat_column *c;
+
+	if (t->n_cols == t->cap_cols)
+	{
+		t->cap_cols = t->cap_cols ? t->cap_cols * 2 : 8;
+		t->cols = realloc(t->cols, t->cap_cols * sizeof(*t->cols));
+		if (t->cols == NULL)
+			ml_fatal_oom();
+	}
+	c = &t->cols[t->n_cols++];
+	memset(c, 0, sizeof(*c));
+	c->name = ml_arena_strdup(cat->arena, cd->colname);
+	c->type = type_text(cat->arena, cd->type_name);
+	c->not_null = cd->is_not_null;
+	c->has_default = cd->raw_default != NULL;
+	c->origin = origin_of(cat, stmt);
+	for (size_t i = 0; i < cd->n_constraints; i++)
+	{
+		const PgQuery__Constraint *con = cd->constraints[i]->constraint;
+
+		if (con == NULL)
+			continue;
+		if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL ||
+			con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
+			c->not_null = true;
+		if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT ||
+			con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
+			con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED)
+			c->has_default = true;
+	}
+	/* serial types: NOT NULL, a default, and a sequence the column owns. */
+	if (strcmp(c->type, "serial") == 0 || strcmp(c->type, "bigserial") == 0 ||
+		strcmp(c->type, "smallserial") == 0 || strcmp(c->type, "serial4") == 0 ||
+		strcmp(c->type, "serial8") == 0 || strcmp(c->type, "serial2") == 0)
+	{
+		char *seq = object_name(cat->arena, t->name, c->name, "seq");
+
+		c->not_null = true;
+		c->has_default = true;
+		if (lookup(cat, ML_OBJ_SEQUENCE, t->schema, seq) == NULL)
+			add_object(cat, ML_OBJ_SEQUENCE, t->schema, seq, stmt)->table = t;
+	}
+	return c;
+}
+
+static struct constraint *
+find_constraint(struct ml_cat_object *t, const char *name)
+{
+	for (size_t i = 0; i < t->n_cons; i++)
+		if (strcmp(t->cons[i].name, name) == 0)
+			return &t->cons[i];
+	return NULL;
+}
+
+/* Column names of a key list, joined by '_' as PostgreSQL names constraints. */
+static char *
+key_columns(struct ml_arena *a, PgQuery__Node *const *keys, size_t n)
+{
+	char *out = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (keys[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+			out = out ? ml_arena_printf(a, "%s_%s", out, keys[i]->string->sval)
+					  : ml_arena_strdup(a, keys[i]->string->sval);
+	return out;
+}
+
+/* The name PostgreSQL gives a constraint; NULL when it cannot be told (unnamed CHECK). */
+static char *
+constraint_name(struct ml_catalog *cat, const struct ml_cat_object *t,
+				const PgQuery__Constraint *con, const char *column)
+{
+	const char *cols;
+
+	if (con->conname != NULL && con->conname[0] != '\0')
+		return ml_arena_strdup(cat->arena, con->conname);
+	switch (con->contype)
+	{
+		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+			return object_name(cat->arena, t->name, NULL, "pkey");
+		case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+			cols = column ? column : key_columns(cat->arena, con->keys, con->n_keys);
+			return cols ? object_name(cat->arena, t->name, cols, "key") : NULL;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+			cols = column ? column : key_columns(cat->arena, con->fk_attrs, con->n_fk_attrs);
+			return cols ? object_name(cat->arena, t->name, cols, "fkey") : NULL;
+		default:
+			return NULL;
+	}
+}
+
+static bool
+index_backed(PgQuery__ConstrType t)
+{
+	return t == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || t == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+		   t == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION;
+}
+
+/* Adds a constraint (and the index behind a PRIMARY KEY / UNIQUE / EXCLUDE). */
+static void
+add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Constraint *con,
+			   const char *column, const struct ml_stmt *stmt, bool ine)
+{
+	char *name;
+	struct constraint *existing;
+	struct constraint *c;
+
+	if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+		con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE &&
+		con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN &&
+		con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&
+		con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+		return;
+	name = constraint_name(cat, t, con, column);
+	if (name == NULL)
+		return;
+	existing = find_constraint(t, name);
+	if (existing != NULL)
+	{
+		record(cat, stmt, ML_OBJ_CONSTRAINT, &existing->origin, ine, "%s of table %s",
+			   ml_quote_ident(cat->arena, name), qname(cat, t->schema, t->name));
+		return;
+	}
+	if (t->n_cons == t->cap_cons)
+	{
+		t->cap_cons = t->cap_cons ? t->cap_cons * 2 : 8;
+		t->cons = realloc(t->cons, t->cap_cons * sizeof(*t->cons));
+		if (t->cons == NULL)
+			ml_fatal_oom();
+	}
+	c = &t->cons[t->n_cons++];
+	c->name = name;
+	c->type = con->contype;
+	c->origin = origin_of(cat, stmt);
+	if (index_backed(con->contype))
+	{
+		const char *iname = con->indexname && con->indexname[0] ? con->indexname : name;
+
+		if (lookup(cat, ML_OBJ_INDEX, t->schema, iname) == NULL)
+			add_object(cat, ML_OBJ_INDEX, t->schema, iname, stmt)->table = t;
+	}
+	if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY && column != NULL)
+	{
+		struct ml_cat_column *col = find_column(t, column);
+
+		if (col != NULL)
+			col->not_null = true;
+	}
+}
+
+static void
+drop_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const char *name)
+{
+	for (size_t i = 0; i < t->n_cons; i++)
+		if (strcmp(t->cons[i].name, name) == 0)
+		{
+			if (index_backed(t->cons[i].type))
+				kill(cat, lookup(cat, ML_OBJ_INDEX, t->schema, name));
+			t->cons[i] = t->cons[--t->n_cons];
+			return;
+		}
+}
+
+/* A guarded DO-block statement behaves like IF [NOT] EXISTS. */
+static bool
+guarded(const struct ml_stmt *stmt)
+{
+	return stmt->in_do && stmt->n_guards > 0;
+}
+
+/* CREATE of a relation or type: a recreation when the name is taken, else a new object. */
+static struct ml_cat_object *
+create(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind,
+	   const char *schema, const char *name, bool ine)
+{
+	struct ml_cat_object *old = lookup(cat, kind, schema, name);
+
+	if (old != NULL)
+	{
+		record(cat, stmt, kind, &old->origin, ine || guarded(stmt), "%s",
+			   qname(cat, kind == ML_OBJ_SCHEMA || kind == ML_OBJ_EXTENSION ? NULL : schema, name));
+		return NULL;
+	}
+	return add_object(cat, kind, schema, name, stmt);
+}
+
+static void
+create_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__CreateStmt *cs)
+{
+	const PgQuery__RangeVar *rv = cs->relation;
+	struct ml_cat_object *t;
+
+	if (rv == NULL || rv->relpersistence[0] == 't')
+		return;
+	t = create(cat, stmt, ML_OBJ_TABLE, schema_of(cat, rv->schemaname), rv->relname,
+			   cs->if_not_exists);
+	if (t == NULL)
+		return;
+	t->columns_known = cs->partbound == NULL && cs->of_typename == NULL && cs->n_inh_relations == 0;
+	for (size_t i = 0; i < cs->n_table_elts; i++)
+	{
+		const PgQuery__Node *el = cs->table_elts[i];
+
+		if (el->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		{
+			const PgQuery__ColumnDef *cd = el->column_def;
+
+			if (find_column(t, cd->colname) == NULL)
+				add_column(cat, t, cd, stmt);
+			for (size_t k = 0; k < cd->n_constraints; k++)
+				if (cd->constraints[k]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+					add_constraint(cat, t, cd->constraints[k]->constraint, cd->colname, stmt, false);
+		}
+		else if (el->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+			add_constraint(cat, t, el->constraint, NULL, stmt, false);
+		else
+			t->columns_known = false; /* LIKE ... */
+	}
+}
+
+static struct ml_cat_object *
+find_table(struct ml_catalog *cat, const PgQuery__RangeVar *rv)
+{
+	struct ml_cat_object *t;
+
+	if (rv == NULL)
+		return NULL;
+	t = lookup(cat, ML_OBJ_TABLE, schema_of(cat, rv->schemaname), rv->relname);
+	return t != NULL && (t->kind == ML_OBJ_TABLE || t->kind == ML_OBJ_MATVIEW ||
+						 t->kind == ML_OBJ_VIEW)
+			   ? t
+			   : NULL;
+}
+
+static void
+alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__AlterTableStmt *at)
+{
+	struct ml_cat_object *t = find_table(cat, at->relation);
+
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < at->n_cmds; i++)
+	{
+		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
+		struct ml_cat_column *col;
+
+		if (cmd == NULL)
+			continue;
+		switch (cmd->subtype)
+		{
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+				if (cmd->def == NULL || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+					break;
+				col = find_column(t, cmd->def->column_def->colname);
+				if (col != NULL)
+					record(cat, stmt, ML_OBJ_COLUMN, &col->origin, cmd->missing_ok || guarded(stmt),
+						   "%s of table %s", ml_quote_ident(cat->arena, col->name),
+						   qname(cat, t->schema, t->name));
+				else
+				{
+					const PgQuery__ColumnDef *cd = cmd->def->column_def;
+
+					add_column(cat, t, cd, stmt);
+					for (size_t k = 0; k < cd->n_constraints; k++)
+						if (cd->constraints[k]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+							add_constraint(cat, t, cd->constraints[k]->constraint, cd->colname,
+										   stmt, false);
+				}
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+				col = find_column(t, cmd->name);
+				if (col != NULL)
+					*col = t->cols[--t->n_cols];
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+				col = find_column(t, cmd->name);
+				if (col != NULL && cmd->def != NULL &&
+					cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+					col->type = type_text(cat->arena, cmd->def->column_def->type_name);
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+				col = find_column(t, cmd->name);
+				if (col != NULL)
+					col->not_null = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull;
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+				col = find_column(t, cmd->name);
+				if (col != NULL)
+					col->has_default = cmd->def != NULL;
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+				if (cmd->def != NULL && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+					add_constraint(cat, t, cmd->def->constraint, NULL, stmt, guarded(stmt));
+				break;
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+				drop_constraint(cat, t, cmd->name);
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+static void
+create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__IndexStmt *ix)
+{
+	struct ml_cat_object *t = find_table(cat, ix->relation), *idx;
+	const char *schema;
+
+	/* An unnamed index gets a name PostgreSQL makes unique: it never clashes. */
+	if (ix->idxname == NULL || ix->idxname[0] == '\0' || ix->relation == NULL)
+		return;
+	schema = t ? t->schema : schema_of(cat, ix->relation->schemaname);
+	idx = create(cat, stmt, ML_OBJ_INDEX, schema, ix->idxname, ix->if_not_exists);
+	if (idx != NULL)
+		idx->table = t;
+}
+
+/* A List of String nodes as (schema, name), the schema defaulting to search_path. */
+static bool
+split_name(struct ml_catalog *cat, PgQuery__Node *const *items, size_t n, const char **schema,
+		   const char **name)
+{
+	if (n == 0 || items[n - 1]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return false;
+	*name = items[n - 1]->string->sval;
+	*schema = n >= 2 && items[n - 2]->node_case == PG_QUERY__NODE__NODE_STRING
+				  ? items[n - 2]->string->sval
+				  : cat->search_schema;
+	return true;
+}
+
+static void
+create_type(struct ml_catalog *cat, const struct ml_stmt *stmt, PgQuery__Node *const *names,
+			size_t n)
+{
+	const char *schema, *name;
+
+	if (split_name(cat, names, n, &schema, &name))
+		create(cat, stmt, ML_OBJ_TYPE, schema, name, false);
+}
+
+/* The objects of a DROP, one by one. */
+static void
+drop(struct ml_catalog *cat, const PgQuery__DropStmt *ds)
+{
+	for (size_t i = 0; i < ds->n_objects; i++)
+	{
+		const PgQuery__Node *obj = ds->objects[i];
+		const char *schema = NULL, *name = NULL;
+
+		switch (ds->remove_type)
+		{
+			case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+				if (obj->node_case == PG_QUERY__NODE__NODE_LIST &&
+					split_name(cat, obj->list->items, obj->list->n_items, &schema, &name))
+					kill(cat, lookup(cat, ML_OBJ_TABLE, schema, name));
+				break;
+			case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+				if (obj->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
+					split_name(cat, obj->type_name->names, obj->type_name->n_names, &schema, &name))
+					kill(cat, lookup(cat, ML_OBJ_TYPE, schema, name));
+				break;
+			case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+				if (obj->node_case == PG_QUERY__NODE__NODE_STRING)
+				{
+					const char *s = obj->string->sval;
+
+					kill(cat, lookup(cat, ML_OBJ_SCHEMA, NULL, s));
+					for (size_t k = 0; k < cat->n_objects; k++)
+						if (cat->objects[k]->alive && strcmp(cat->objects[k]->schema, s) == 0 &&
+							cat->objects[k]->kind != ML_OBJ_SCHEMA)
+							kill(cat, cat->objects[k]);
+				}
+				break;
+			case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+				if (obj->node_case == PG_QUERY__NODE__NODE_STRING)
+					kill(cat, lookup(cat, ML_OBJ_EXTENSION, NULL, obj->string->sval));
+				break;
+			case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+			case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+				if (obj->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS &&
+					split_name(cat, obj->object_with_args->objname,
+							   obj->object_with_args->n_objname, &schema, &name))
+					kill(cat, lookup(cat, ML_OBJ_FUNCTION, schema, name));
+				break;
+			case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+				if (obj->node_case == PG_QUERY__NODE__NODE_LIST && obj->list->n_items >= 2)
+				{
+					struct ml_cat_object *t;
+
+					if (!split_name(cat, obj->list->items, obj->list->n_items - 1, &schema, &name))
+						break;
+					t = lookup(cat, ML_OBJ_TABLE, schema, name);
+					if (t != NULL)
+						for (size_t k = 0; k < t->n_triggers; k++)
+							if (strcmp(t->triggers[k],
+									   obj->list->items[obj->list->n_items - 1]->string->sval) == 0)
+								t->triggers[k] = t->triggers[--t->n_triggers];
+				}
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+static void
+rename_stmt(struct ml_catalog *cat, const PgQuery__RenameStmt *rs)
+{
+	struct ml_cat_object *o;
+	const char *schema, *name;
+
+	switch (rs->rename_type)
+	{
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+			if (rs->relation == NULL)
+				return;
+			o = lookup(cat, ML_OBJ_TABLE, schema_of(cat, rs->relation->schemaname),
+					   rs->relation->relname);
+			if (o != NULL)
+				rekey(cat, o, o->schema, rs->newname);
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+			o = find_table(cat, rs->relation);
+			if (o != NULL && find_column(o, rs->subname) != NULL)
+				find_column(o, rs->subname)->name = ml_arena_strdup(cat->arena, rs->newname);
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+			o = find_table(cat, rs->relation);
+			if (o != NULL && find_constraint(o, rs->subname) != NULL)
+			{
+				struct constraint *c = find_constraint(o, rs->subname);
+				struct ml_cat_object *idx = lookup(cat, ML_OBJ_INDEX, o->schema, rs->subname);
+
+				if (index_backed(c->type) && idx != NULL)
+					rekey(cat, idx, idx->schema, rs->newname);
+				c->name = ml_arena_strdup(cat->arena, rs->newname);
+			}
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+			if (rs->object != NULL && rs->object->node_case == PG_QUERY__NODE__NODE_LIST &&
+				split_name(cat, rs->object->list->items, rs->object->list->n_items, &schema, &name) &&
+				(o = lookup(cat, ML_OBJ_TYPE, schema, name)) != NULL)
+				rekey(cat, o, o->schema, rs->newname);
+			return;
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+			if ((o = lookup(cat, ML_OBJ_SCHEMA, NULL, rs->subname)) != NULL)
+			{
+				char *old = o->name;
+
+				rekey(cat, o, "", rs->newname);
+				for (size_t k = 0; k < cat->n_objects; k++)
+					if (cat->objects[k]->alive && strcmp(cat->objects[k]->schema, old) == 0 &&
+						cat->objects[k]->kind != ML_OBJ_SCHEMA)
+						rekey(cat, cat->objects[k], rs->newname, cat->objects[k]->name);
+			}
+			return;
+		default:
+			return;
+	}
+}
+
+static void
+set_schema(struct ml_catalog *cat, const PgQuery__AlterObjectSchemaStmt *as)
+{
+	struct ml_cat_object *o = NULL;
+	const char *schema, *name;
+
+	if (as->relation != NULL)
+		o = lookup(cat, ML_OBJ_TABLE, schema_of(cat, as->relation->schemaname),
+				   as->relation->relname);
+	else if (as->object != NULL && as->object->node_case == PG_QUERY__NODE__NODE_LIST &&
+			 split_name(cat, as->object->list->items, as->object->list->n_items, &schema, &name))
+		o = lookup(cat, ML_OBJ_TYPE, schema, name);
+	if (o != NULL)
+		rekey(cat, o, as->newschema, o->name);
+}
+
+/* SET search_path TO x, ...: unqualified names now mean schema x. */
+static void
+set_search_path(struct ml_catalog *cat, const PgQuery__VariableSetStmt *vs)
+{
+	const PgQuery__Node *a;
+
+	if (vs->name == NULL || strcmp(vs->name, "search_path") != 0 || vs->n_args == 0 || vs->is_local)
+		return;
+	a = vs->args[0];
+	if (a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->sval != NULL)
+		cat->search_schema = ml_arena_strdup(cat->arena, a->a_const->sval->sval);
+}
+
+static void
+create_function(struct ml_catalog *cat, const struct ml_stmt *stmt,
+				const PgQuery__CreateFunctionStmt *fn)
+{
+	const char *schema, *name;
+
+	if (fn->replace || !split_name(cat, fn->funcname, fn->n_funcname, &schema, &name))
+		return;
+	/* Overloads differ by arguments: only a same-name, no-overload clash is certain. */
+	if (lookup(cat, ML_OBJ_FUNCTION, schema, name) == NULL)
+		add_object(cat, ML_OBJ_FUNCTION, schema, name, stmt);
+}
+
+static void
+create_trigger(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__CreateTrigStmt *tr)
+{
+	struct ml_cat_object *t = find_table(cat, tr->relation);
+
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->n_triggers; i++)
+		if (strcmp(t->triggers[i], tr->trigname) == 0)
+		{
+			if (!tr->replace)
+				record(cat, stmt, ML_OBJ_TRIGGER, &t->origin, guarded(stmt), "%s on table %s",
+					   ml_quote_ident(cat->arena, tr->trigname), qname(cat, t->schema, t->name));
+			return;
+		}
+	if (t->n_triggers == t->cap_triggers)
+	{
+		t->cap_triggers = t->cap_triggers ? t->cap_triggers * 2 : 4;
+		t->triggers = realloc(t->triggers, t->cap_triggers * sizeof(char *));
+		if (t->triggers == NULL)
+			ml_fatal_oom();
+	}
+	t->triggers[t->n_triggers++] = ml_arena_strdup(cat->arena, tr->trigname);
+}
+
+void
+ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
+{
+	const PgQuery__Node *n = stmt->node;
+
+	if (n == NULL)
+	{
+		cat->exact = false;
+		return;
+	}
+	switch (n->node_case)
+	{
+		case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+		{
+			const PgQuery__CreateSchemaStmt *cs = n->create_schema_stmt;
+			const char *name = cs->schemaname && cs->schemaname[0] ? cs->schemaname
+							   : cs->authrole && cs->authrole->rolename ? cs->authrole->rolename
+																	   : NULL;
+
+			if (name != NULL)
+				create(cat, stmt, ML_OBJ_SCHEMA, "", name, cs->if_not_exists);
+			break;
+		}
+		case PG_QUERY__NODE__NODE_CREATE_STMT:
+			create_table(cat, stmt, n->create_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		{
+			const PgQuery__CreateTableAsStmt *ct = n->create_table_as_stmt;
+
+			if (ct->into != NULL && ct->into->rel != NULL && ct->into->rel->relpersistence[0] != 't')
+				create(cat, stmt,
+					   ct->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? ML_OBJ_MATVIEW
+																			: ML_OBJ_TABLE,
+					   schema_of(cat, ct->into->rel->schemaname), ct->into->rel->relname,
+					   ct->if_not_exists);
+			break;
+		}
+		case PG_QUERY__NODE__NODE_VIEW_STMT:
+		{
+			const PgQuery__ViewStmt *vs = n->view_stmt;
+			const char *schema;
+
+			if (vs->view == NULL || vs->view->relpersistence[0] == 't')
+				break;
+			schema = schema_of(cat, vs->view->schemaname);
+			if (!vs->replace || lookup(cat, ML_OBJ_VIEW, schema, vs->view->relname) == NULL)
+				create(cat, stmt, ML_OBJ_VIEW, schema, vs->view->relname, false);
+			break;
+		}
+		case PG_QUERY__NODE__NODE_INDEX_STMT:
+			create_index(cat, stmt, n->index_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+		{
+			const PgQuery__RangeVar *rv = n->create_seq_stmt->sequence;
+
+			if (rv != NULL && rv->relpersistence[0] != 't')
+				create(cat, stmt, ML_OBJ_SEQUENCE, schema_of(cat, rv->schemaname), rv->relname,
+					   n->create_seq_stmt->if_not_exists);
+			break;
+		}
+		case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+			create_type(cat, stmt, n->create_enum_stmt->type_name, n->create_enum_stmt->n_type_name);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+			create_type(cat, stmt, n->create_range_stmt->type_name,
+						n->create_range_stmt->n_type_name);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+			create_type(cat, stmt, n->create_domain_stmt->domainname,
+						n->create_domain_stmt->n_domainname);
+			break;
+		case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+		{
+			const PgQuery__RangeVar *rv = n->composite_type_stmt->typevar;
+
+			if (rv != NULL)
+				create(cat, stmt, ML_OBJ_TYPE, schema_of(cat, rv->schemaname), rv->relname, false);
+			break;
+		}
+		case PG_QUERY__NODE__NODE_DEFINE_STMT:
+			if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE &&
+				n->define_stmt->n_definition > 0)
+				create_type(cat, stmt, n->define_stmt->defnames, n->define_stmt->n_defnames);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+			create(cat, stmt, ML_OBJ_EXTENSION, "", n->create_extension_stmt->extname,
+				   n->create_extension_stmt->if_not_exists);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+			create_function(cat, stmt, n->create_function_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+			create_trigger(cat, stmt, n->create_trig_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+			alter_table(cat, stmt, n->alter_table_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_DROP_STMT:
+			drop(cat, n->drop_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_RENAME_STMT:
+			rename_stmt(cat, n->rename_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+			set_schema(cat, n->alter_object_schema_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+			set_search_path(cat, n->variable_set_stmt);
+			break;
+		default:
+			break;
+	}
+}
+
+const struct ml_cat_object *
+ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema,
+				const char *name)
+{
+	const struct ml_cat_object *o = lookup(cat, kind, schema_of(cat, schema), name);
+
+	return o != NULL && (o->kind == kind || !is_relation(kind)) ? o : NULL;
+}
+
+const struct ml_origin *
+ml_cat_object_origin(const struct ml_cat_object *obj)
+{
+	return &obj->origin;
+}
+
+const struct ml_cat_object *
+ml_catalog_next_table(const struct ml_catalog *cat, size_t *it)
+{
+	while (*it < cat->n_objects)
+	{
+		const struct ml_cat_object *o = cat->objects[(*it)++];
+
+		if (o->alive && o->kind == ML_OBJ_TABLE && o->columns_known)
+			return o;
+	}
+	return NULL;
+}
+
+const char *
+ml_cat_object_schema(const struct ml_cat_object *obj)
+{
+	return obj->schema;
+}
+
+const char *
+ml_cat_object_name(const struct ml_cat_object *obj)
+{
+	return obj->name;
+}
+
+size_t
+ml_cat_table_columns(const struct ml_cat_object *table, const struct ml_cat_column **out)
+{
+	*out = table->cols;
+	return table->n_cols;
+}
+
+const struct ml_cat_column *
+ml_cat_table_column(const struct ml_cat_object *table, const char *name)
+{
+	return find_column((struct ml_cat_object *) table, name);
+}

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * drizzle_meta.c
+ *	  Loading meta/_journal.json and the snapshots of a Drizzle folder (see drizzle.h).
+ *
+ * drizzle-kit 0.x takes every file in meta/ whose name does not start with '_' as a
+ * snapshot, in plain name order, so this does too. drizzle-kit 1.0 keeps one snapshot.json
+ * in each migration folder. Unreadable, empty or binary meta files are not input errors:
+ * they are recorded with the reason, for the journal and snapshot rules to report.
+ */
+#include "miglint/drizzle.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "miglint/arena.h"
+
+static char *
+join(struct ml_arena *arena, const char *dir, const char *name)
+{
+	if (dir[0] == '\0' || strcmp(dir, ".") == 0)
+		return ml_arena_strdup(arena, name);
+	return ml_arena_printf(arena, "%s/%s", dir, name);
+}
+
+/* Reads one meta file; the reason it is unusable (if it is) goes into read_error. */
+static void
+load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
+		  const char *display, size_t order)
+{
+	struct ml_error err;
+
+	ml_error_clear(&err);
+	mf->src = NULL;
+	if (ml_source_read(&mf->src, arena, fs_path, display, &err) != 0)
+	{
+		mf->read_error = ml_arena_strdup(arena, err.message);
+		mf->src = ml_source_stub(arena, display);
+	}
+	else
+		ml_json_parse(&mf->json, mf->src);
+	mf->src->order = order;
+}
+
+char *
+ml_drizzle_tag_prefix(struct ml_arena *arena, const char *tag)
+{
+	const char *us = strchr(tag, '_');
+
+	return ml_arena_strndup(arena, tag, us ? (size_t) (us - tag) : strlen(tag));
+}
+
+static bool
+safe_tag(const char *tag)
+{
+	return tag[0] != '\0' && strcmp(tag, ".") != 0 && strcmp(tag, "..") != 0 &&
+		   strchr(tag, '/') == NULL && strchr(tag, '\\') == NULL;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Sorted names in 'dir' that 'keep' accepts (arena-owned). */
+static char **
+list(struct ml_arena *arena, const char *dir, bool (*keep)(const char *dir, const char *name),
+	 size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL)
+	{
+		if (de->d_name[0] == '.' || !keep(dir, de->d_name))
+			continue;
+		if (*n == cap)
+		{
+			char **more;
+
+			cap = cap ? cap * 2 : 32;
+			more = ml_arena_alloc(arena, cap * sizeof(char *));
+			if (*n > 0)
+				memcpy(more, names, *n * sizeof(char *));
+			names = more;
+		}
+		names[(*n)++] = ml_arena_strdup(arena, de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof(char *), cmp_str);
+	return names;
+}
+
+/* drizzle-kit 0.x: everything in meta/ not starting with '_'. */
+static bool
+keep_snapshot(const char *dir, const char *name)
+{
+	(void) dir;
+	return name[0] != '_';
+}
+
+static bool
+keep_dir(const char *dir, const char *name)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return strcmp(name, "meta") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reads "id" and "prevId" / "prevIds" of a parsed snapshot. */
+static void
+read_ids(struct ml_snapshot *s, struct ml_arena *arena)
+{
+	const cJSON *root = s->file.json.root;
+	const cJSON *prev;
+
+	if (!cJSON_IsObject(root))
+		return;
+	s->id_item = cJSON_GetObjectItemCaseSensitive(root, "id");
+	if (cJSON_IsString(s->id_item))
+		s->id = s->id_item->valuestring;
+	prev = cJSON_GetObjectItemCaseSensitive(root, "prevIds");
+	if (prev == NULL)
+		prev = cJSON_GetObjectItemCaseSensitive(root, "prevId");
+	s->prev_item = prev;
+	if (cJSON_IsString(prev))
+		s->prev_id = prev->valuestring;
+	else if (cJSON_IsArray(prev))
+	{
+		const cJSON *p;
+		size_t n = 0;
+
+		s->prev_ids = ml_arena_alloc(arena, ((size_t) cJSON_GetArraySize(prev) + 1) * sizeof(char *));
+		cJSON_ArrayForEach(p, prev)
+		{
+			if (cJSON_IsString(p))
+				s->prev_ids[n++] = p->valuestring;
+		}
+		s->n_prev_ids = n;
+	}
+}
+
+/* The folder's file named 'name' (top level), or NULL. */
+static struct ml_migration *
+find_file(struct ml_folder *f, const char *name)
+{
+	size_t ln = strlen(name);
+
+	for (size_t i = 0; i < f->n_files; i++)
+	{
+		const char *d = f->files[i].display;
+		size_t ld = strlen(d);
+
+		if (ld >= ln && strcmp(d + ld - ln, name) == 0 && (ld == ln || d[ld - ln - 1] == '/'))
+			return &f->files[i];
+	}
+	return NULL;
+}
+
+static void
+load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
+{
+	char *fs = join(m->arena, f->fs_root, "meta/_journal.json");
+	char *disp = join(m->arena, f->display_root, "meta/_journal.json");
+	const cJSON *e;
+	size_t n = 0;
+
+	m->has_journal = true;
+	load_file(&m->journal, m->arena, fs, disp, (*next_order)++);
+	m->entries = cJSON_GetObjectItemCaseSensitive(m->journal.json.root, "entries");
+	if (!cJSON_IsArray(m->entries))
+		return;
+	m->entry = ml_arena_alloc(m->arena,
+							  ((size_t) cJSON_GetArraySize(m->entries) + 1) * sizeof(*m->entry));
+	cJSON_ArrayForEach(e, m->entries)
+	{
+		struct ml_journal_entry *je = &m->entry[n];
+
+		je->position = n;
+		je->item = e;
+		je->snapshot = (size_t) -1;
+		if (cJSON_IsObject(e))
+		{
+			je->idx = cJSON_GetObjectItemCaseSensitive(e, "idx");
+			je->when = cJSON_GetObjectItemCaseSensitive(e, "when");
+			je->tag = cJSON_GetObjectItemCaseSensitive(e, "tag");
+			je->breakpoints = cJSON_GetObjectItemCaseSensitive(e, "breakpoints");
+		}
+		if (cJSON_IsString(je->tag))
+		{
+			je->tag_text = je->tag->valuestring;
+			je->tag_safe = safe_tag(je->tag_text);
+			if (je->tag_safe)
+				je->file = find_file(f, ml_arena_printf(m->arena, "%s.sql", je->tag_text));
+		}
+		n++;
+	}
+	m->n_entries = n;
+}
+
+static void
+load_v0_snapshots(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
+{
+	char *meta_fs = join(m->arena, f->fs_root, "meta");
+	char *meta_disp = join(m->arena, f->display_root, "meta");
+	size_t n;
+	char **names = list(m->arena, meta_fs, keep_snapshot, &n);
+
+	m->snapshots = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->snapshots));
+	m->n_snapshots = n;
+	for (size_t i = 0; i < n; i++)
+	{
+		struct ml_snapshot *s = &m->snapshots[i];
+		const char *suffix = strstr(names[i], "_snapshot.json");
+
+		s->file.name = names[i];
+		s->prefix = suffix ? ml_arena_strndup(m->arena, names[i], (size_t) (suffix - names[i]))
+						   : names[i];
+		load_file(&s->file, m->arena, join(m->arena, meta_fs, names[i]),
+				  join(m->arena, meta_disp, names[i]), (*next_order)++);
+		read_ids(s, m->arena);
+	}
+	/* Entries and snapshots meet on the tag's prefix: 0005_x -> meta/0005_snapshot.json. */
+	for (size_t k = 0; k < m->n_entries; k++)
+	{
+		struct ml_journal_entry *je = &m->entry[k];
+		char *prefix;
+
+		if (je->tag_text == NULL)
+			continue;
+		prefix = ml_drizzle_tag_prefix(m->arena, je->tag_text);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(m->snapshots[i].prefix, prefix) == 0 &&
+				strstr(m->snapshots[i].file.name, "_snapshot.json") != NULL)
+			{
+				je->snapshot = i;
+				m->snapshots[i].has_entry = true;
+				break;
+			}
+	}
+}
+
+static void
+load_v1(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
+{
+	size_t n;
+	char **names = list(m->arena, f->fs_root, keep_dir, &n);
+
+	m->dirs = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->dirs));
+	m->snapshots = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->snapshots));
+	m->n_dirs = n;
+	for (size_t i = 0; i < n; i++)
+	{
+		struct ml_v1_dir *d = &m->dirs[i];
+		char *dir_fs = join(m->arena, f->fs_root, names[i]);
+		char *snap_fs = join(m->arena, dir_fs, "snapshot.json");
+		struct stat st;
+
+		d->name = names[i];
+		d->file = find_file(f, ml_arena_printf(m->arena, "%s/migration.sql", names[i]));
+		d->snapshot = (size_t) -1;
+		if (stat(snap_fs, &st) == 0)
+		{
+			struct ml_snapshot *s = &m->snapshots[m->n_snapshots];
+
+			s->file.name = names[i];
+			s->prefix = names[i];
+			load_file(&s->file, m->arena, snap_fs,
+					  join(m->arena, join(m->arena, f->display_root, names[i]), "snapshot.json"),
+					  (*next_order)++);
+			read_ids(s, m->arena);
+			d->snapshot = m->n_snapshots++;
+		}
+	}
+}
+
+struct ml_drizzle_meta *
+ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order)
+{
+	struct ml_drizzle_meta *m = calloc(1, sizeof(*m));
+	char *journal;
+	struct stat st;
+
+	if (m == NULL)
+		ml_fatal_oom();
+	m->arena = ml_arena_create();
+	if (f->kind != ML_FOLDER_DRIZZLE && f->kind != ML_FOLDER_DRIZZLE_V1)
+		return m;
+	journal = join(m->arena, f->fs_root, "meta/_journal.json");
+	if (stat(journal, &st) == 0)
+		load_journal(m, f, next_order);
+	if (f->kind == ML_FOLDER_DRIZZLE)
+		load_v0_snapshots(m, f, next_order);
+	else
+		load_v1(m, f, next_order);
+	return m;
+}
+
+void
+ml_drizzle_meta_destroy(struct ml_drizzle_meta *m)
+{
+	if (m == NULL)
+		return;
+	ml_json_cleanup(&m->journal.json);
+	for (size_t i = 0; i < m->n_snapshots; i++)
+		ml_json_cleanup(&m->snapshots[i].file.json);
+	ml_arena_destroy(m->arena);
+	free(m);
+}

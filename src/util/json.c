@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * json.c
+ *	  Positions for cJSON values (see json.h).
+ *
+ * The walk accepts what cJSON accepted (it only runs on a document cJSON parsed), so it
+ * can be simple: it skips strings with their escapes and scalars by their characters, and
+ * records, in pre-order, the start and end of each value and the start of each key.
+ */
+#include "miglint/json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/arena.h"
+
+struct ml_json_pos
+{
+	const cJSON *item;
+	uint32_t value;
+	uint32_t end;
+	uint32_t key;
+};
+
+struct span
+{
+	uint32_t value;
+	uint32_t end;
+	uint32_t key;
+};
+
+struct walker
+{
+	const char *s;
+	size_t len;
+	size_t i;
+	struct span *spans;
+	size_t n;
+	size_t cap;
+};
+
+static void
+skip_ws(struct walker *w)
+{
+	while (w->i < w->len && (w->s[w->i] == ' ' || w->s[w->i] == '\t' || w->s[w->i] == '\n' ||
+							 w->s[w->i] == '\r'))
+		w->i++;
+}
+
+static void
+skip_string(struct walker *w)
+{
+	w->i++; /* the opening quote */
+	while (w->i < w->len && w->s[w->i] != '"')
+		w->i += w->s[w->i] == '\\' ? 2 : 1;
+	w->i++;
+}
+
+static size_t
+new_span(struct walker *w, size_t key)
+{
+	if (w->n == w->cap)
+	{
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->spans = realloc(w->spans, w->cap * sizeof(*w->spans));
+		if (w->spans == NULL)
+			ml_fatal_oom();
+	}
+	w->spans[w->n].value = (uint32_t) w->i;
+	w->spans[w->n].key = (uint32_t) key;
+	w->spans[w->n].end = (uint32_t) w->i;
+	return w->n++;
+}
+
+/* One value at w->i (whitespace skipped); 'key' is its member key's offset or its own. */
+static void
+walk_value(struct walker *w, size_t key)
+{
+	size_t me = new_span(w, key);
+	char c = w->i < w->len ? w->s[w->i] : '\0';
+
+	if (c == '{' || c == '[')
+	{
+		char close = c == '{' ? '}' : ']';
+
+		w->i++;
+		for (;;)
+		{
+			size_t k;
+
+			skip_ws(w);
+			if (w->i >= w->len || w->s[w->i] == close)
+				break;
+			k = w->i;
+			if (c == '{')
+			{
+				skip_string(w);
+				skip_ws(w);
+				w->i++; /* ':' */
+				skip_ws(w);
+			}
+			walk_value(w, k);
+			skip_ws(w);
+			if (w->i < w->len && w->s[w->i] == ',')
+				w->i++;
+		}
+		w->i++;
+	}
+	else if (c == '"')
+		skip_string(w);
+	else
+		while (w->i < w->len && strchr(",]} \t\r\n", w->s[w->i]) == NULL)
+			w->i++;
+	w->spans[me].end = (uint32_t) w->i;
+}
+
+static size_t
+hash_ptr(const void *p, size_t cap)
+{
+	uintptr_t v = (uintptr_t) p;
+
+	v ^= v >> 17;
+	v *= 0x9E3779B97F4A7C15ull;
+	return (size_t) (v >> 7) & (cap - 1);
+}
+
+static void
+put(struct ml_json *j, const cJSON *item, const struct span *sp)
+{
+	size_t h = hash_ptr(item, j->cap);
+
+	while (j->pos[h].item != NULL)
+		h = (h + 1) & (j->cap - 1);
+	j->pos[h].item = item;
+	j->pos[h].value = sp->value;
+	j->pos[h].end = sp->end;
+	j->pos[h].key = sp->key;
+}
+
+/* Pairs cJSON's tree with the spans, both in pre-order. */
+static void
+pair(struct ml_json *j, const cJSON *item, const struct span *spans, size_t n, size_t *k)
+{
+	const cJSON *child;
+
+	if (*k >= n)
+		return;
+	put(j, item, &spans[(*k)++]);
+	if (cJSON_IsObject(item) || cJSON_IsArray(item))
+		for (child = item->child; child != NULL; child = child->next)
+			pair(j, child, spans, n, k);
+}
+
+void
+ml_json_parse(struct ml_json *out, const struct ml_source *src)
+{
+	const char *end = NULL;
+	struct walker w = {0};
+	size_t k = 0;
+
+	memset(out, 0, sizeof(*out));
+	/* len + 1: cJSON wants the terminating NUL inside the length to reject trailing text. */
+	out->root = cJSON_ParseWithLengthOpts(src->data, src->len + 1, &end, 1);
+	if (out->root == NULL)
+	{
+		out->error_at = end != NULL && end >= src->data ? (size_t) (end - src->data) : 0;
+		if (out->error_at > src->len)
+			out->error_at = src->len;
+		return;
+	}
+	w.s = src->data;
+	w.len = src->len;
+	skip_ws(&w);
+	walk_value(&w, w.i);
+	out->cap = 16;
+	while (out->cap < w.n * 2)
+		out->cap *= 2;
+	out->pos = calloc(out->cap, sizeof(*out->pos));
+	if (out->pos == NULL)
+		ml_fatal_oom();
+	pair(out, out->root, w.spans, w.n, &k);
+	free(w.spans);
+}
+
+void
+ml_json_cleanup(struct ml_json *j)
+{
+	cJSON_Delete(j->root);
+	free(j->pos);
+	memset(j, 0, sizeof(*j));
+}
+
+static const struct ml_json_pos *
+find(const struct ml_json *j, const cJSON *item)
+{
+	size_t h;
+
+	if (j->pos == NULL || item == NULL)
+		return NULL;
+	for (h = hash_ptr(item, j->cap); j->pos[h].item != NULL; h = (h + 1) & (j->cap - 1))
+		if (j->pos[h].item == item)
+			return &j->pos[h];
+	return NULL;
+}
+
+size_t
+ml_json_offset(const struct ml_json *j, const cJSON *item)
+{
+	const struct ml_json_pos *p = find(j, item);
+
+	return p ? p->value : 0;
+}
+
+size_t
+ml_json_key_offset(const struct ml_json *j, const cJSON *item)
+{
+	const struct ml_json_pos *p = find(j, item);
+
+	return p ? p->key : 0;
+}
+
+size_t
+ml_json_end_offset(const struct ml_json *j, const cJSON *item)
+{
+	const struct ml_json_pos *p = find(j, item);
+
+	return p ? p->end : 0;
+}
