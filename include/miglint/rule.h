@@ -104,6 +104,14 @@ struct ml_diag *ml_report_in(struct ml_check *chk, const struct ml_source *src, 
  */
 const struct ml_source *ml_check_source(struct ml_check *chk, const struct ml_migration *m);
 
+/*
+ * Reports at a value of a meta file: from the member's key ("when": ...) to the end of its
+ * value; at the file's first character when 'item' is NULL.
+ */
+struct ml_diag *ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf,
+							   const cJSON *item, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* The journal entry of the file being checked, or NULL. */
 const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);
 

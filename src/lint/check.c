@@ -223,3 +223,24 @@ ml_check_journal_entry(const struct ml_check *chk)
 			return &chk->meta->entry[i];
 	return NULL;
 }
+
+struct ml_diag *
+ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf, const cJSON *item,
+			   const char *fmt, ...)
+{
+	size_t start = 0, end = 0;
+	struct ml_diag *d;
+	va_list ap;
+
+	if (item != NULL && mf->json.root != NULL)
+	{
+		start = ml_json_key_offset(&mf->json, item);
+		end = ml_json_end_offset(&mf->json, item);
+	}
+	else if (mf->src->len > 0)
+		end = 1;
+	va_start(ap, fmt);
+	d = report_va(chk, mf->src, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}
