@@ -10,17 +10,45 @@
 
 #include "miglint/rule.h"
 
+extern const struct ml_rule ml_rule_ambiguous_migration_order;
+extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
+extern const struct ml_rule ml_rule_create_existing_object;
+extern const struct ml_rule ml_rule_duplicate_migration_version;
+extern const struct ml_rule ml_rule_full_schema_recreation;
+extern const struct ml_rule ml_rule_journal_idx_mismatch;
+extern const struct ml_rule ml_rule_journal_invalid;
+extern const struct ml_rule ml_rule_journal_when_not_increasing;
+extern const struct ml_rule ml_rule_leftover_journal;
+extern const struct ml_rule ml_rule_missing_migration_file;
 extern const struct ml_rule ml_rule_psql_meta_command;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
+extern const struct ml_rule ml_rule_snapshot_chain_broken;
+extern const struct ml_rule ml_rule_snapshot_drift;
+extern const struct ml_rule ml_rule_snapshot_invalid;
 extern const struct ml_rule ml_rule_syntax_error;
+extern const struct ml_rule ml_rule_unjournaled_migration;
 extern const struct ml_rule ml_rule_unused_ignore;
 
 const struct ml_rule *const ml_rules[] = {
+	&ml_rule_ambiguous_migration_order,
+	&ml_rule_breakpoints_off_multi_statement,
+	&ml_rule_create_existing_object,
+	&ml_rule_duplicate_migration_version,
+	&ml_rule_full_schema_recreation,
+	&ml_rule_journal_idx_mismatch,
+	&ml_rule_journal_invalid,
+	&ml_rule_journal_when_not_increasing,
+	&ml_rule_leftover_journal,
+	&ml_rule_missing_migration_file,
 	&ml_rule_psql_meta_command,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
+	&ml_rule_snapshot_chain_broken,
+	&ml_rule_snapshot_drift,
+	&ml_rule_snapshot_invalid,
 	&ml_rule_syntax_error,
+	&ml_rule_unjournaled_migration,
 	&ml_rule_unused_ignore,
 };
 

@@ -3,10 +3,11 @@
  * golden.c
  *	  The one golden runner: every case under testdata/ is a directory of files, no code.
  *
- *	  testdata/rules/<rule>/{bad,good}-<what>.sql + .out
- *	      `miglint --no-color <what>.sql` run in that folder; stdout must equal the .out file,
- *	      stderr must be empty; a good case must print nothing and exit 0, a bad case exits 1
- *	      (or the number in <what>.exit).
+ *	  testdata/rules/<rule>/{bad,good}-<what>.sql + .out, or {bad,good}-<what>/ + .out
+ *	      `miglint --no-color <what>.sql` (or the folder <what>/, for the journal and
+ *	      snapshot rules) run in the rule's folder; stdout must equal the .out file, stderr
+ *	      must be empty; a good case must print nothing and exit 0, a bad case exits 1 (or
+ *	      the number in <what>.exit).
  *	  testdata/cli/<case>/args (one argument per line), optional stdin,
  *	      expected.out, expected.err, expected.exit
  *	      miglint with those arguments, run in that folder.
@@ -75,14 +76,15 @@ keep_dir(const char *dir, const char *name)
 	return ok;
 }
 
+/* A rule case: bad-* or good-*, either a .sql file or a folder (for folder rules). */
 static bool
-keep_case_sql(const char *dir, const char *name)
+keep_case(const char *dir, const char *name)
 {
 	size_t l = strlen(name);
 
-	(void) dir;
-	return l > 4 && strcmp(name + l - 4, ".sql") == 0 &&
-		   (strncmp(name, "bad-", 4) == 0 || strncmp(name, "good-", 5) == 0);
+	if (strncmp(name, "bad-", 4) != 0 && strncmp(name, "good-", 5) != 0)
+		return false;
+	return (l > 4 && strcmp(name + l - 4, ".sql") == 0) || keep_dir(dir, name);
 }
 
 static void
@@ -107,7 +109,7 @@ discover(const char *testdata)
 	{
 		char *dir = path_join(rules, rule_dirs[i]);
 		size_t ns;
-		char **sqls = list_dir(dir, keep_case_sql, &ns);
+		char **sqls = list_dir(dir, keep_case, &ns);
 
 		for (size_t k = 0; k < ns; k++)
 		{
@@ -232,8 +234,9 @@ run_rule_case(const struct golden_case *c)
 	const char *argv[] = {"--no-color", c->name, NULL};
 	struct run_result r;
 	size_t l = strlen(c->name);
-	char *base = strndup(c->name, l - 4);
-	char *out_name = malloc(l + 2), *exit_name = malloc(l + 2), *out_path, *exit_path;
+	bool is_sql = l > 4 && strcmp(c->name + l - 4, ".sql") == 0;
+	char *base = strndup(c->name, is_sql ? l - 4 : l);
+	char *out_name = malloc(l + 8), *exit_name = malloc(l + 8), *out_path, *exit_path;
 	bool good = strncmp(c->name, "good-", 5) == 0;
 	int want;
 

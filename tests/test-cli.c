@@ -144,7 +144,10 @@ START_TEST(cli_file_named_twice_in_its_drizzle_folder_is_linted_once)
 
 	ck_assert_int_eq(mkdir(d, 0755), 0);
 	ck_assert_int_eq(mkdir(meta, 0755), 0);
-	put("d/meta/_journal.json", "{\"entries\":[{\"tag\":\"0000_a\"}]}");
+	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
+	put("d/meta/0000_snapshot.json", "{\"id\":\"a\",\"prevId\":\"00000000-0000-0000-0000-"
+									 "000000000000\",\"version\":\"7\",\"dialect\":\"postgresql\"}");
 	put("d/0000_a.sql", "DROP TABLE t;");
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err, "");
@@ -153,6 +156,48 @@ START_TEST(cli_file_named_twice_in_its_drizzle_folder_is_linted_once)
 	ck_assert_int_eq(r.status, 1);
 	run_result_free(&r);
 	free(d);
+	free(meta);
+}
+END_TEST
+
+START_TEST(cli_journal_with_5000_entries_lints_cleanly)
+{
+	const char *argv[] = {"--no-color", "big", NULL};
+	struct run_result r;
+	char *dir = path_join(tmp, "big"), *meta = path_join(tmp, "big/meta");
+	size_t cap = 5000 * 128 + 64, len = 0;
+	char *journal = malloc(cap);
+	char name[64], text[256];
+
+	ck_assert_int_eq(mkdir(dir, 0755), 0);
+	ck_assert_int_eq(mkdir(meta, 0755), 0);
+	len += (size_t) snprintf(journal + len, cap - len, "{\"dialect\":\"postgresql\",\"entries\":[");
+	for (int i = 0; i < 5000; i++)
+	{
+		len += (size_t) snprintf(journal + len, cap - len,
+								 "%s{\"idx\":%d,\"when\":%lld,\"tag\":\"%04d_m\",\"breakpoints\":true}",
+								 i ? "," : "", i, 1700000000000LL + i, i);
+		snprintf(name, sizeof(name), "big/%04d_m.sql", i);
+		snprintf(text, sizeof(text), "CREATE TABLE IF NOT EXISTS \"t%d\" (\"id\" int);", i);
+		put(name, text);
+		snprintf(name, sizeof(name), "big/meta/%04d_snapshot.json", i);
+		snprintf(text, sizeof(text),
+				 "{\"id\":\"s%d\",\"prevId\":\"%s%d\",\"version\":\"7\",\"dialect\":\"postgresql\"}", i,
+				 i ? "s" : "00000000-0000-0000-0000-000000000000", i ? i - 1 : 0);
+		if (i == 0)
+			snprintf(text, sizeof(text), "{\"id\":\"s0\",\"prevId\":\"00000000-0000-0000-0000-"
+										 "000000000000\",\"version\":\"7\",\"dialect\":\"postgresql\"}");
+		put(name, text);
+	}
+	len += (size_t) snprintf(journal + len, cap - len, "]}");
+	put("big/meta/_journal.json", journal);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 0);
+	run_result_free(&r);
+	free(journal);
+	free(dir);
 	free(meta);
 }
 END_TEST
@@ -173,6 +218,7 @@ main(void)
 	tcase_add_test(tc, cli_symlink_loop_is_named_with_exit_2);
 	tcase_add_test(tc, cli_symlink_loop_inside_a_folder_does_not_stop_the_others);
 	tcase_add_test(tc, cli_file_named_twice_in_its_drizzle_folder_is_linted_once);
+	tcase_add_test(tc, cli_journal_with_5000_entries_lints_cleanly);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

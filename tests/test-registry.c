@@ -40,7 +40,8 @@ START_TEST(registry_rules_are_complete)
 	for (size_t i = 0; i < ml_rules_count; i++)
 	{
 		const struct ml_rule *r = ml_rules[i];
-		int callbacks = (r->check_statement != NULL) + (r->check_file != NULL);
+		int callbacks = (r->check_statement != NULL) + (r->check_file != NULL) +
+						(r->check_folder != NULL);
 		size_t sl = strlen(r->summary);
 
 		ck_assert_msg(callbacks == 1, "%s: exactly one check callback must be set", r->name);
@@ -55,7 +56,7 @@ START_TEST(registry_rules_are_complete)
 }
 END_TEST
 
-/* True when 'dir' holds a file starting with 'prefix' and ending in ".sql". */
+/* True when 'dir' holds a case starting with 'prefix': a .sql file or a folder. */
 static bool
 has_case(const char *dir, const char *prefix)
 {
@@ -69,8 +70,8 @@ has_case(const char *dir, const char *prefix)
 	{
 		size_t l = strlen(de->d_name);
 
-		found = strncmp(de->d_name, prefix, strlen(prefix)) == 0 && l > 4 &&
-				strcmp(de->d_name + l - 4, ".sql") == 0;
+		found = strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+				((l > 4 && strcmp(de->d_name + l - 4, ".sql") == 0) || de->d_type == DT_DIR);
 	}
 	closedir(d);
 	return found;

@@ -87,6 +87,15 @@ void ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt);
 /* The current migration's recreations so far (borrowed). */
 const struct ml_recreation *ml_catalog_recreations(const struct ml_catalog *cat, size_t *n);
 
+/*
+ * True when the current migration recreates the schema: it recreated 3 or more tables that
+ * earlier migrations created, or more than half of the tables that existed before it.
+ */
+bool ml_catalog_is_recreation(const struct ml_catalog *cat);
+
+/* Recreations over all migrations replayed so far (the schema is then a guess too). */
+size_t ml_catalog_total_recreations(const struct ml_catalog *cat);
+
 /* Live objects of 'kind' when the current migration began. */
 size_t ml_catalog_count_before(const struct ml_catalog *cat, enum ml_obj_kind kind);
 

@@ -25,6 +25,7 @@ struct constraint
 {
 	char *name;
 	PgQuery__ConstrType type;
+	char *def; /* kind and columns */
 	struct ml_origin origin;
 };
 
@@ -44,6 +45,7 @@ struct ml_cat_object
 	char **triggers;
 	size_t n_triggers, cap_triggers;
 	struct ml_cat_object *table; /* an index's or an owned sequence's table */
+	char *def;					 /* what defines it, to compare a re-creation with */
 };
 
 struct ml_catalog
@@ -58,7 +60,7 @@ struct ml_catalog
 	const struct ml_source *src;
 	struct ml_recreation *recreations;
 	size_t n_recreations, cap_recreations;
-	size_t tables_before;
+	size_t total_recreations;
 	size_t count_before[ML_OBJ_TRIGGER + 1];
 	bool exact;
 };
@@ -161,6 +163,24 @@ ml_catalog_mark_inexact(struct ml_catalog *cat)
 	cat->exact = false;
 }
 
+size_t
+ml_catalog_total_recreations(const struct ml_catalog *cat)
+{
+	return cat->total_recreations;
+}
+
+bool
+ml_catalog_is_recreation(const struct ml_catalog *cat)
+{
+	size_t tables = 0, before = cat->count_before[ML_OBJ_TABLE];
+
+	for (size_t i = 0; i < cat->n_recreations; i++)
+		if (cat->recreations[i].kind == ML_OBJ_TABLE &&
+			cat->recreations[i].first.migration < cat->migration)
+			tables++;
+	return tables >= 3 || (before > 0 && tables * 2 > before);
+}
+
 bool
 ml_catalog_exact(const struct ml_catalog *cat)
 {
@@ -199,6 +219,7 @@ record(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind
 			ml_fatal_oom();
 	}
 	r = &cat->recreations[cat->n_recreations++];
+	cat->total_recreations++;
 	r->kind = kind;
 	va_start(ap, fmt);
 	r->name = ml_arena_vprintf(cat->arena, fmt, ap);
@@ -392,6 +413,28 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 	return c;
 }
 
+/* Names of a List of String (or IndexElem) nodes, joined by ','. */
+static char *
+names_text(struct ml_arena *a, PgQuery__Node *const *items, size_t n)
+{
+	char *out = ml_arena_strdup(a, "");
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const PgQuery__Node *it = items[i];
+		const char *name;
+
+		if (it->node_case == PG_QUERY__NODE__NODE_STRING)
+			name = it->string->sval;
+		else if (it->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+			name = it->index_elem->name && it->index_elem->name[0] ? it->index_elem->name : "(expr)";
+		else
+			name = "?";
+		out = ml_arena_printf(a, "%s%s%s", out, i ? "," : "", name);
+	}
+	return out;
+}
+
 static struct constraint *
 find_constraint(struct ml_cat_object *t, const char *name)
 {
@@ -450,7 +493,7 @@ static void
 add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Constraint *con,
 			   const char *column, const struct ml_stmt *stmt, bool ine)
 {
-	char *name;
+	char *name, *def;
 	struct constraint *existing;
 	struct constraint *c;
 
@@ -463,11 +506,15 @@ add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__C
 	name = constraint_name(cat, t, con, column);
 	if (name == NULL)
 		return;
+	def = ml_arena_printf(cat->arena, "%d|%s|%s", (int) con->contype,
+						  names_text(cat->arena, con->keys, con->n_keys),
+						  names_text(cat->arena, con->fk_attrs, con->n_fk_attrs));
 	existing = find_constraint(t, name);
 	if (existing != NULL)
 	{
-		record(cat, stmt, ML_OBJ_CONSTRAINT, &existing->origin, ine, "%s of table %s",
-			   ml_quote_ident(cat->arena, name), qname(cat, t->schema, t->name));
+		if (!ine || strcmp(existing->def, def) != 0)
+			record(cat, stmt, ML_OBJ_CONSTRAINT, &existing->origin, ine, "%s of table %s",
+				   ml_quote_ident(cat->arena, name), qname(cat, t->schema, t->name));
 		return;
 	}
 	if (t->n_cons == t->cap_cons)
@@ -479,6 +526,7 @@ add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__C
 	}
 	c = &t->cons[t->n_cons++];
 	c->name = name;
+	c->def = def;
 	c->type = con->contype;
 	c->origin = origin_of(cat, stmt);
 	if (index_backed(con->contype))
@@ -517,20 +565,46 @@ guarded(const struct ml_stmt *stmt)
 	return stmt->in_do && stmt->n_guards > 0;
 }
 
-/* CREATE of a relation or type: a recreation when the name is taken, else a new object. */
+/*
+ * CREATE of a relation or type: a recreation when the name is taken, else a new object.
+ * A conditional re-creation (IF NOT EXISTS, a guard) of the same definition ("def", when
+ * known) is the idempotent style, not a lost definition, and is not recorded.
+ */
 static struct ml_cat_object *
 create(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind,
-	   const char *schema, const char *name, bool ine)
+	   const char *schema, const char *name, bool ine, const char *def)
 {
 	struct ml_cat_object *old = lookup(cat, kind, schema, name);
+	struct ml_cat_object *obj;
 
+	ine = ine || guarded(stmt);
 	if (old != NULL)
 	{
-		record(cat, stmt, kind, &old->origin, ine || guarded(stmt), "%s",
-			   qname(cat, kind == ML_OBJ_SCHEMA || kind == ML_OBJ_EXTENSION ? NULL : schema, name));
+		if (!ine || old->def == NULL || def == NULL || strcmp(old->def, def) != 0)
+			record(cat, stmt, kind, &old->origin, ine, "%s",
+				   qname(cat, kind == ML_OBJ_SCHEMA || kind == ML_OBJ_EXTENSION ? NULL : schema,
+						 name));
 		return NULL;
 	}
-	return add_object(cat, kind, schema, name, stmt);
+	obj = add_object(cat, kind, schema, name, stmt);
+	obj->def = def ? ml_arena_strdup(cat->arena, def) : NULL;
+	return obj;
+}
+
+/* A CREATE TABLE's definition: its columns and their types, in order. */
+static char *
+table_def(struct ml_arena *a, const PgQuery__CreateStmt *cs)
+{
+	char *out = ml_arena_strdup(a, "");
+
+	for (size_t i = 0; i < cs->n_table_elts; i++)
+		if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		{
+			const PgQuery__ColumnDef *cd = cs->table_elts[i]->column_def;
+
+			out = ml_arena_printf(a, "%s%s:%s;", out, cd->colname, type_text(a, cd->type_name));
+		}
+	return out;
 }
 
 static void
@@ -542,7 +616,7 @@ create_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 	if (rv == NULL || rv->relpersistence[0] == 't')
 		return;
 	t = create(cat, stmt, ML_OBJ_TABLE, schema_of(cat, rv->schemaname), rv->relname,
-			   cs->if_not_exists);
+			   cs->if_not_exists, table_def(cat->arena, cs));
 	if (t == NULL)
 		return;
 	t->columns_known = cs->partbound == NULL && cs->of_typename == NULL && cs->n_inh_relations == 0;
@@ -602,9 +676,15 @@ alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__A
 					break;
 				col = find_column(t, cmd->def->column_def->colname);
 				if (col != NULL)
-					record(cat, stmt, ML_OBJ_COLUMN, &col->origin, cmd->missing_ok || guarded(stmt),
-						   "%s of table %s", ml_quote_ident(cat->arena, col->name),
-						   qname(cat, t->schema, t->name));
+				{
+					bool ine = cmd->missing_ok || guarded(stmt);
+
+					/* IF NOT EXISTS of the same type is the idempotent style: nothing is lost. */
+					if (!ine ||
+						strcmp(col->type, type_text(cat->arena, cmd->def->column_def->type_name)) != 0)
+						record(cat, stmt, ML_OBJ_COLUMN, &col->origin, ine, "%s of table %s",
+							   ml_quote_ident(cat->arena, col->name), qname(cat, t->schema, t->name));
+				}
 				else
 				{
 					const PgQuery__ColumnDef *cd = cmd->def->column_def;
@@ -661,7 +741,10 @@ create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 	if (ix->idxname == NULL || ix->idxname[0] == '\0' || ix->relation == NULL)
 		return;
 	schema = t ? t->schema : schema_of(cat, ix->relation->schemaname);
-	idx = create(cat, stmt, ML_OBJ_INDEX, schema, ix->idxname, ix->if_not_exists);
+	idx = create(cat, stmt, ML_OBJ_INDEX, schema, ix->idxname, ix->if_not_exists,
+				 ml_arena_printf(cat->arena, "%s|%d|%s|%s", ix->relation->relname, ix->unique,
+								 ix->access_method ? ix->access_method : "",
+								 names_text(cat->arena, ix->index_params, ix->n_index_params)));
 	if (idx != NULL)
 		idx->table = t;
 }
@@ -680,14 +763,15 @@ split_name(struct ml_catalog *cat, PgQuery__Node *const *items, size_t n, const 
 	return true;
 }
 
+/* A type; 'def' is its enum values (or NULL when not compared). */
 static void
 create_type(struct ml_catalog *cat, const struct ml_stmt *stmt, PgQuery__Node *const *names,
-			size_t n)
+			size_t n, const char *def)
 {
 	const char *schema, *name;
 
 	if (split_name(cat, names, n, &schema, &name))
-		create(cat, stmt, ML_OBJ_TYPE, schema, name, false);
+		create(cat, stmt, ML_OBJ_TYPE, schema, name, false, def);
 }
 
 /* The objects of a DROP, one by one. */
@@ -910,7 +994,7 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 																	   : NULL;
 
 			if (name != NULL)
-				create(cat, stmt, ML_OBJ_SCHEMA, "", name, cs->if_not_exists);
+				create(cat, stmt, ML_OBJ_SCHEMA, "", name, cs->if_not_exists, "");
 			break;
 		}
 		case PG_QUERY__NODE__NODE_CREATE_STMT:
@@ -925,7 +1009,7 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 					   ct->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? ML_OBJ_MATVIEW
 																			: ML_OBJ_TABLE,
 					   schema_of(cat, ct->into->rel->schemaname), ct->into->rel->relname,
-					   ct->if_not_exists);
+					   ct->if_not_exists, NULL);
 			break;
 		}
 		case PG_QUERY__NODE__NODE_VIEW_STMT:
@@ -937,7 +1021,7 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 				break;
 			schema = schema_of(cat, vs->view->schemaname);
 			if (!vs->replace || lookup(cat, ML_OBJ_VIEW, schema, vs->view->relname) == NULL)
-				create(cat, stmt, ML_OBJ_VIEW, schema, vs->view->relname, false);
+				create(cat, stmt, ML_OBJ_VIEW, schema, vs->view->relname, false, NULL);
 			break;
 		}
 		case PG_QUERY__NODE__NODE_INDEX_STMT:
@@ -949,36 +1033,39 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 
 			if (rv != NULL && rv->relpersistence[0] != 't')
 				create(cat, stmt, ML_OBJ_SEQUENCE, schema_of(cat, rv->schemaname), rv->relname,
-					   n->create_seq_stmt->if_not_exists);
+					   n->create_seq_stmt->if_not_exists, "");
 			break;
 		}
 		case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
-			create_type(cat, stmt, n->create_enum_stmt->type_name, n->create_enum_stmt->n_type_name);
+			create_type(cat, stmt, n->create_enum_stmt->type_name, n->create_enum_stmt->n_type_name,
+						names_text(cat->arena, n->create_enum_stmt->vals,
+								   n->create_enum_stmt->n_vals));
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
 			create_type(cat, stmt, n->create_range_stmt->type_name,
-						n->create_range_stmt->n_type_name);
+						n->create_range_stmt->n_type_name, NULL);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 			create_type(cat, stmt, n->create_domain_stmt->domainname,
-						n->create_domain_stmt->n_domainname);
+						n->create_domain_stmt->n_domainname, NULL);
 			break;
 		case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
 		{
 			const PgQuery__RangeVar *rv = n->composite_type_stmt->typevar;
 
 			if (rv != NULL)
-				create(cat, stmt, ML_OBJ_TYPE, schema_of(cat, rv->schemaname), rv->relname, false);
+				create(cat, stmt, ML_OBJ_TYPE, schema_of(cat, rv->schemaname), rv->relname, false,
+					   NULL);
 			break;
 		}
 		case PG_QUERY__NODE__NODE_DEFINE_STMT:
 			if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE &&
 				n->define_stmt->n_definition > 0)
-				create_type(cat, stmt, n->define_stmt->defnames, n->define_stmt->n_defnames);
+				create_type(cat, stmt, n->define_stmt->defnames, n->define_stmt->n_defnames, NULL);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 			create(cat, stmt, ML_OBJ_EXTENSION, "", n->create_extension_stmt->extname,
-				   n->create_extension_stmt->if_not_exists);
+				   n->create_extension_stmt->if_not_exists, "");
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 			create_function(cat, stmt, n->create_function_stmt);

@@ -122,34 +122,34 @@ enum ml_folder_kind
 ml_folder_classify_dir(const char *dir)
 {
 	char *journal = join(dir, "meta/_journal.json");
-	enum ml_folder_kind kind = ML_FOLDER_PLAIN;
+	bool has_journal = exists(journal), v1 = false, top_sql = false;
 	DIR *d;
 	struct dirent *de;
 
-	if (exists(journal))
-	{
-		free(journal);
-		return ML_FOLDER_DRIZZLE;
-	}
 	free(journal);
 	d = opendir(dir);
 	if (d == NULL)
-		return ML_FOLDER_PLAIN;
-	while ((de = readdir(d)) != NULL && kind == ML_FOLDER_PLAIN)
+		return has_journal ? ML_FOLDER_DRIZZLE : ML_FOLDER_PLAIN;
+	while ((de = readdir(d)) != NULL)
 	{
 		char *sub, *mig;
 
 		if (de->d_name[0] == '.')
 			continue;
+		if (ends_with(de->d_name, ".sql"))
+			top_sql = true;
 		sub = join(dir, de->d_name);
 		mig = join(sub, "migration.sql");
-		if (is_dir(sub) && exists(mig))
-			kind = ML_FOLDER_DRIZZLE_V1;
+		if (!v1 && is_dir(sub) && exists(mig))
+			v1 = true;
 		free(mig);
 		free(sub);
 	}
 	closedir(d);
-	return kind;
+	/* A journal beside 1.0 folders and no 0.x files is a left-over of drizzle-kit up. */
+	if (has_journal)
+		return v1 && !top_sql ? ML_FOLDER_DRIZZLE_V1 : ML_FOLDER_DRIZZLE;
+	return v1 ? ML_FOLDER_DRIZZLE_V1 : ML_FOLDER_PLAIN;
 }
 
 /* Names in a directory, as a growable list. */

@@ -174,18 +174,37 @@ push_guard(struct walk *w, const char *name)
 	w->guards[w->n_guards++] = name;
 }
 
+/* 1 for EXISTS (SELECT ...), 2 for NOT EXISTS (SELECT ...), 0 for anything else. */
+static int
+exists_kind(const PgQuery__Node *e)
+{
+	bool negated = false;
+
+	if (e != NULL && e->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+		e->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR && e->bool_expr->n_args == 1)
+	{
+		negated = true;
+		e = e->bool_expr->args[0];
+	}
+	if (e != NULL && e->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+		e->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK)
+		return negated ? 2 : 1;
+	return 0;
+}
+
 /*
- * The guard an IF condition gives its THEN branch: "IF NOT EXISTS (SELECT ...)" is the
- * hand-written IF NOT EXISTS, "IF EXISTS (SELECT ...)" the hand-written IF EXISTS. Decided on
- * the condition's parse tree; NULL for any other condition.
+ * The guards an IF condition gives its THEN branch: "IF NOT EXISTS (SELECT ...)" is the
+ * hand-written IF NOT EXISTS, "IF EXISTS (SELECT ...)" the hand-written IF EXISTS; in an AND
+ * every such conjunct counts ("IF EXISTS (table) AND NOT EXISTS (column)"). Decided on the
+ * condition's parse tree. Returns a mask: 1 IF EXISTS, 2 IF NOT EXISTS.
  */
-static const char *
-if_guard(const char *cond)
+static int
+if_guards(const char *cond)
 {
 	char *sql = malloc(strlen(cond) + 8);
 	PgQueryProtobufParseResult r;
 	PgQuery__ParseResult *pr = NULL;
-	const char *guard = NULL;
+	int mask = 0;
 
 	if (sql == NULL)
 		ml_fatal_oom();
@@ -202,21 +221,17 @@ if_guard(const char *cond)
 	{
 		const PgQuery__ResTarget *rt = pr->stmts[0]->stmt->select_stmt->target_list[0]->res_target;
 		const PgQuery__Node *e = rt ? rt->val : NULL;
-		bool negated = false;
 
 		if (e != NULL && e->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
-			e->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR && e->bool_expr->n_args == 1)
-		{
-			negated = true;
-			e = e->bool_expr->args[0];
-		}
-		if (e != NULL && e->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
-			e->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK)
-			guard = negated ? ML_GUARD_IF_NOT_EXISTS : ML_GUARD_IF_EXISTS;
+			e->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+			for (size_t i = 0; i < e->bool_expr->n_args; i++)
+				mask |= exists_kind(e->bool_expr->args[i]);
+		else
+			mask = exists_kind(e);
 	}
 	if (pr != NULL)
 		pg_query__parse_result__free_unpacked(pr, NULL);
-	return guard;
+	return mask;
 }
 
 /* IF: the THEN branch runs under the condition's guard; ELSIF and ELSE do not. */
@@ -227,11 +242,13 @@ walk_if(struct walk *w, const cJSON *stmt)
 		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(stmt, "cond"),
 										 "PLpgSQL_expr"),
 		"query");
-	const char *guard = cJSON_IsString(q) ? if_guard(q->valuestring) : NULL;
+	int mask = cJSON_IsString(q) ? if_guards(q->valuestring) : 0;
 	size_t saved = w->n_guards;
 
-	if (guard != NULL)
-		push_guard(w, guard);
+	if (mask & 1)
+		push_guard(w, ML_GUARD_IF_EXISTS);
+	if (mask & 2)
+		push_guard(w, ML_GUARD_IF_NOT_EXISTS);
 	walk_node(w, cJSON_GetObjectItemCaseSensitive(stmt, "then_body"));
 	w->n_guards = saved;
 	walk_node(w, cJSON_GetObjectItemCaseSensitive(stmt, "elsif_list"));

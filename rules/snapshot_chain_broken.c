@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * snapshot_chain_broken.c
+ *	  Flags snapshots whose parent links do not form the history drizzle-kit expects.
+ *
+ * drizzle-kit 0.x: each snapshot's prevId is the id of the one before it (files in name
+ * order), the first's is the origin (all zeros). A later snapshot with the origin as parent
+ * was generated without the earlier snapshots (it diffed against an empty schema: the
+ * full-recreation bug); two snapshots with one parent are the "collision" that makes
+ * drizzle-kit check fail and generate refuse; a parent that is no snapshot's id, a repeated
+ * id, a snapshot no journal entry owns, and journal entries without a snapshot (the last
+ * one means the next generate writes its change again) all break the chain. A parent that
+ * is nowhere is not reported while some snapshot is unreadable (snapshot-invalid's): it is
+ * most likely that one. drizzle-kit's
+ * own output never has these: generate --custom writes a snapshot too.
+ * drizzle-kit 1.0: prevIds may name several parents (a merge), and forks are normal; every
+ * parent must exist, there is one base, each folder has a snapshot.json, and a child's folder
+ * name must sort after its parents' (drizzle-kit's own check), or migrate may run it first.
+ */
+#include <string.h>
+
+#include "miglint/rule.h"
+
+static bool
+usable(const struct ml_snapshot *s)
+{
+	return s->file.json.root != NULL && s->id != NULL;
+}
+
+/* Index of the usable snapshot with this id, or -1. */
+static long
+find_id(const struct ml_drizzle_meta *m, const char *id, size_t before)
+{
+	for (size_t i = 0; i < before; i++)
+		if (usable(&m->snapshots[i]) && strcmp(m->snapshots[i].id, id) == 0)
+			return (long) i;
+	return -1;
+}
+
+/* True when a snapshot could not be read: a parent that is nowhere may well be that one. */
+static bool
+any_unusable(const struct ml_drizzle_meta *m)
+{
+	for (size_t i = 0; i < m->n_snapshots; i++)
+		if (!usable(&m->snapshots[i]))
+			return true;
+	return false;
+}
+
+static void
+check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
+{
+	long prev = -1;
+	bool unusable = any_unusable(m);
+
+	for (size_t i = 0; i < m->n_snapshots; i++)
+	{
+		const struct ml_snapshot *s = &m->snapshots[i];
+		struct ml_diag *d;
+		long dup, parent;
+
+		if (!usable(s))
+			continue;
+		dup = find_id(m, s->id, i);
+		if (dup >= 0)
+		{
+			d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot id \"%s\" repeats the id of "
+															 "\"%s\"",
+								  s->id, m->snapshots[dup].file.src->path);
+			ml_diag_detail(d, "Snapshot ids are unique; a copied snapshot makes drizzle-kit's "
+							  "history ambiguous.");
+			ml_diag_hint(d, "Restore both files from version control, or regenerate the later "
+							"migration.");
+		}
+		else if (s->prev_id != NULL)
+		{
+			const char *expected = prev >= 0 ? m->snapshots[prev].id : ML_ORIGIN_UUID;
+
+			parent = find_id(m, s->prev_id, m->n_snapshots);
+			if (strcmp(s->prev_id, expected) == 0)
+				;
+			else if (strcmp(s->prev_id, ML_ORIGIN_UUID) == 0)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "snapshot's parent is the origin, but \"%s\" comes before it",
+									  m->snapshots[prev].file.src->path);
+				ml_diag_detail(d, "drizzle-kit found no earlier snapshot when it generated this "
+								  "migration, so it diffed against an empty schema: the migration "
+								  "most likely recreates objects that already exist, and "
+								  "drizzle-kit check reports a collision.");
+				ml_diag_hint(d, "Restore the missing snapshots, delete this migration with its "
+								"journal entry and snapshot, and generate it again.");
+			}
+			else if (parent >= 0)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "snapshot's parent is \"%s\", not the snapshot before it (\"%s\")",
+									  m->snapshots[parent].file.src->path,
+									  prev >= 0 ? m->snapshots[prev].file.src->path : "none");
+				ml_diag_detail(d, "Two snapshots share a parent: two branches generated "
+								  "migrations from the same state, and drizzle-kit check fails "
+								  "on the collision.");
+				ml_diag_hint(d, "Delete the later branch's migration (file, journal entry, "
+								"snapshot) and generate it again on top of the other.");
+			}
+			else if (!unusable)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "snapshot's parent \"%s\" is no snapshot's id", s->prev_id);
+				ml_diag_detail(d, "The snapshot it was generated from is gone or was edited.");
+				ml_diag_hint(d, "Restore the missing snapshot from version control.");
+			}
+		}
+		prev = (long) i;
+	}
+}
+
+static void
+check_v0_entries(struct ml_check *chk, const struct ml_drizzle_meta *m)
+{
+	size_t run_start = (size_t) -1;
+
+	for (size_t i = 0; i < m->n_snapshots; i++)
+	{
+		const struct ml_snapshot *s = &m->snapshots[i];
+		struct ml_diag *d;
+
+		if (s->has_entry || !usable(s) || !m->has_journal || m->entries == NULL)
+			continue;
+		d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot belongs to no journal entry");
+		ml_diag_detail(d, "The snapshots say this migration's change exists, but without a "
+						  "journal entry its migration never runs, and the next generate will "
+						  "not write it either: schema and database drift apart.");
+		ml_diag_hint(d, "Restore the journal entry of migration \"%s\", or delete the snapshot "
+						"and its migration.",
+					 s->prefix);
+	}
+	/* Entries without a snapshot, one finding per run of them. */
+	for (size_t i = 0; i <= m->n_entries; i++)
+	{
+		bool missing = i < m->n_entries && m->entry[i].tag_text != NULL &&
+					   m->entry[i].tag_safe && m->entry[i].snapshot == (size_t) -1;
+		struct ml_diag *d;
+
+		if (missing && run_start == (size_t) -1)
+			run_start = i;
+		if (missing || run_start == (size_t) -1)
+			continue;
+		if (i == m->n_entries && m->n_snapshots > 0)
+		{
+			d = ml_report_at_json(chk, &m->journal, m->entry[i - 1].tag,
+								  "the newest journal entry%s (%zu%s%zu) %s no snapshot",
+								  i - run_start > 1 ? "s" : "", run_start,
+								  i - run_start > 1 ? " to " : "", i - 1,
+								  i - run_start > 1 ? "have" : "has");
+			ml_diag_detail(d, "drizzle-kit generate diffs the schema against the newest "
+							  "snapshot, which is older than this migration, so the next "
+							  "generate writes its changes a second time.");
+		}
+		else
+		{
+			d = ml_report_at_json(chk, &m->journal, m->entry[run_start].tag,
+								  "journal entr%s %zu%s%zu %s no snapshot",
+								  i - run_start > 1 ? "ies" : "y", run_start,
+								  i - run_start > 1 ? " to " : "", i - 1,
+								  i - run_start > 1 ? "have" : "has");
+			ml_diag_detail(d, "drizzle-kit writes a snapshot for every migration it generates, "
+							  "custom ones included; these were written by hand or lost theirs.");
+		}
+		if (i - run_start == 1)
+			d->message = ml_arena_printf(d->arena, "journal entry %zu (\"%s\") has no snapshot",
+										 run_start, m->entry[run_start].tag_text);
+		ml_diag_hint(d, "Restore meta/<prefix>_snapshot.json from version control, or regenerate "
+						"it with drizzle-kit.");
+		run_start = (size_t) -1;
+	}
+}
+
+/* ICU root order for the names drizzle-kit writes: punctuation < digits < letters, case last. */
+static int
+root_rank(unsigned char c)
+{
+	if (c == '_')
+		return 1;
+	if (c == '-')
+		return 2;
+	if (c >= '0' && c <= '9')
+		return 10 + (c - '0');
+	if (c >= 'a' && c <= 'z')
+		return 30 + (c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return 30 + (c - 'A');
+	return 3;
+}
+
+/* Primary-strength root collation of two names (case ignored; a tie is not "after"). */
+static int
+root_compare(const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; a[i] && b[i]; i++)
+		if (root_rank((unsigned char) a[i]) != root_rank((unsigned char) b[i]))
+			return root_rank((unsigned char) a[i]) - root_rank((unsigned char) b[i]);
+	return a[i] ? 1 : b[i] ? -1 : 0;
+}
+
+static void
+check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
+{
+	size_t bases = 0;
+
+	for (size_t i = 0; i < m->n_dirs; i++)
+		if (m->dirs[i].snapshot == (size_t) -1 && m->dirs[i].file != NULL)
+		{
+			const struct ml_source *src = ml_check_source(chk, m->dirs[i].file);
+			struct ml_diag *d = ml_report_in(chk, src, 0, 0, "migration folder \"%s\" has no "
+															 "snapshot.json",
+											 m->dirs[i].name);
+
+			ml_diag_detail(d, "drizzle-kit 1.0 does not see a migration without snapshot.json: "
+							  "the next generate writes its changes again.");
+			ml_diag_hint(d, "Restore %s/snapshot.json from version control.", m->dirs[i].name);
+		}
+	for (size_t i = 0; i < m->n_snapshots; i++)
+	{
+		const struct ml_snapshot *s = &m->snapshots[i];
+		struct ml_diag *d;
+
+		if (!usable(s))
+			continue;
+		if (find_id(m, s->id, i) >= 0)
+		{
+			d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot id \"%s\" is not unique",
+								  s->id);
+			ml_diag_hint(d, "Restore the snapshot from version control.");
+		}
+		for (size_t k = 0; k < s->n_prev_ids; k++)
+		{
+			long p;
+
+			if (strcmp(s->prev_ids[k], ML_ORIGIN_UUID) == 0)
+			{
+				if (++bases == 2)
+				{
+					d = ml_report_at_json(chk, &s->file, s->prev_item,
+										  "second base snapshot: its parent is the origin");
+					ml_diag_detail(d, "drizzle-kit 1.0 refuses a folder with two first migrations.");
+					ml_diag_hint(d, "Delete this migration folder and generate it again.");
+				}
+				continue;
+			}
+			p = find_id(m, s->prev_ids[k], m->n_snapshots);
+			if (p < 0)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "snapshot's parent \"%s\" is no snapshot's id", s->prev_ids[k]);
+				ml_diag_detail(d, "drizzle-kit 1.0 cannot rebuild the schema from this history: a "
+								  "migration folder was deleted or its snapshot edited.");
+				ml_diag_hint(d, "Restore the missing migration folder from version control.");
+			}
+			else if (root_compare(s->file.name, m->snapshots[p].file.name) <= 0 ||
+					 strcmp(s->file.name, m->snapshots[p].file.name) <= 0)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "migration \"%s\" sorts before its parent \"%s\"",
+									  s->file.name, m->snapshots[p].file.name);
+				ml_diag_detail(d, "drizzle-orm 1.0 runs migrations in folder-name order, so it can "
+								  "run this one before the migration it builds on.");
+				ml_diag_hint(d, "Rename the folder so that its timestamp is later than its "
+								"parent's.");
+			}
+		}
+	}
+}
+
+/* Entry point: called once per folder. */
+static void
+check(struct ml_check *chk)
+{
+	if (chk->folder->kind == ML_FOLDER_DRIZZLE)
+	{
+		check_v0_links(chk, chk->meta);
+		check_v0_entries(chk, chk->meta);
+	}
+	else if (chk->folder->kind == ML_FOLDER_DRIZZLE_V1)
+		check_v1(chk, chk->meta);
+}
+
+const struct ml_rule ml_rule_snapshot_chain_broken = {
+	.name = "snapshot-chain-broken",
+	.category = ML_CATEGORY_SNAPSHOT,
+	.severity = ML_SEVERITY_ERROR,
+	.summary = "snapshots whose parent links do not form drizzle-kit's history",
+	.why = "drizzle-kit generate diffs the schema against the newest snapshot, and each "
+		   "snapshot names its parent. A snapshot whose parent is the origin in the middle of "
+		   "the history was generated against an empty schema (the full-recreation bug); two "
+		   "snapshots with one parent are a collision drizzle-kit refuses; a missing snapshot "
+		   "makes the next generate write a change again.",
+	.fix = "Restore the missing or edited snapshots from version control; for a collision or a "
+		   "recreation, delete the later migration (file, journal entry, snapshot) and generate "
+		   "it again.",
+	.bad = "meta/0005_snapshot.json: \"prevId\": \"00000000-0000-0000-0000-000000000000\"",
+	.good = "meta/0005_snapshot.json: \"prevId\": \"<id of meta/0004_snapshot.json>\"",
+	.check_folder = check,
+};
