@@ -10,7 +10,9 @@
  * ADD COLUMN for a column that exists, or nothing for one that does not. Compared only when
  * every statement could be replayed exactly (no dynamic SQL, no syntax errors, no CREATE of
  * something that existed: those are reported by their own rules and would make every later
- * difference a guess); drizzle-kit 0.x snapshots only (1.0 snapshots hold deltas).
+ * difference a guess); drizzle-kit 0.x snapshots only (1.0 snapshots hold deltas). Tables in
+ * a schema that no migration creates belong to another system (Supabase's auth.users,
+ * declared only to reference it) and are not compared.
  */
 #include <string.h>
 
@@ -48,6 +50,10 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 		struct ml_diag *d;
 
 		if (!cJSON_IsString(name))
+			continue;
+		/* A table in a schema no migration creates is someone else's (Supabase's auth.users). */
+		if (strcmp(schema_of(t), "public") != 0 &&
+			ml_catalog_find(chk->catalog, ML_OBJ_SCHEMA, "", schema_of(t)) == NULL)
 			continue;
 		ct = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, schema_of(t), name->valuestring);
 		if (ct == NULL)

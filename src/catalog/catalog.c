@@ -1097,7 +1097,8 @@ const struct ml_cat_object *
 ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema,
 				const char *name)
 {
-	const struct ml_cat_object *o = lookup(cat, kind, schema_of(cat, schema), name);
+	bool global = kind == ML_OBJ_SCHEMA || kind == ML_OBJ_EXTENSION;
+	const struct ml_cat_object *o = lookup(cat, kind, global ? "" : schema_of(cat, schema), name);
 
 	return o != NULL && (o->kind == kind || !is_relation(kind)) ? o : NULL;
 }

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-catalog.c
+ *	  Unit tests for the catalog replay (src/catalog/catalog.c): what exists after a series of
+ *	  migrations, and which CREATEs are recorded as recreations.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "miglint/catalog.h"
+#include "miglint/source.h"
+#include "miglint/sql.h"
+
+/* Replays 'sql' as migration 'n' of 'cat'; the arena keeps the statements alive. */
+static void
+replay(struct ml_catalog *cat, struct ml_arena *a, size_t n, const char *sql)
+{
+	struct ml_source *src = NULL;
+	struct ml_error err;
+	struct ml_file *f = ml_arena_alloc(a, sizeof(*f));
+	char name[32];
+
+	snprintf(name, sizeof(name), "%04zu.sql", n);
+	ck_assert_int_eq(ml_source_from_bytes(&src, a, sql, strlen(sql), name, &err), 0);
+	ml_file_parse(f, a, src, ML_SPLIT_DRIZZLE);
+	ml_catalog_begin(cat, n, src);
+	for (size_t i = 0; i < f->n_stmts; i++)
+		ml_catalog_apply(cat, &f->stmts[i]);
+}
+
+START_TEST(catalog_tracks_tables_columns_renames_and_drops)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_cat_object *t;
+
+	replay(cat, a, 0, "CREATE TABLE \"users\" (\"id\" serial PRIMARY KEY, \"name\" text);");
+	replay(cat, a, 1, "ALTER TABLE users ADD COLUMN bio text;\n"
+					  "ALTER TABLE users RENAME COLUMN name TO display_name;\n"
+					  "ALTER TABLE users DROP COLUMN bio;");
+	t = ml_catalog_find(cat, ML_OBJ_TABLE, NULL, "users");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(ml_cat_table_column(t, "display_name"));
+	ck_assert_ptr_null(ml_cat_table_column(t, "name"));
+	ck_assert_ptr_null(ml_cat_table_column(t, "bio"));
+	/* serial made a sequence; the primary key made an index. */
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_SEQUENCE, "public", "users_id_seq"));
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, "public", "users_pkey"));
+	replay(cat, a, 2, "ALTER TABLE users RENAME TO accounts; CREATE SCHEMA app;\n"
+					  "ALTER TABLE accounts SET SCHEMA app;");
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_TABLE, NULL, "users"));
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_TABLE, "app", "accounts"));
+	replay(cat, a, 3, "DROP TABLE app.accounts;");
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_TABLE, "app", "accounts"));
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_SEQUENCE, "public", "users_id_seq"));
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_records_recreations_with_their_origin)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_recreation *r;
+	size_t n;
+
+	replay(cat, a, 0, "CREATE TYPE \"role\" AS ENUM ('a');\n\nCREATE TABLE \"t\" (\"id\" int);");
+	replay(cat, a, 1, "CREATE TABLE \"t\" (\"id\" int);--> statement-breakpoint\n"
+					  "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);--> statement-breakpoint\n"
+					  "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" bigint);");
+	r = ml_catalog_recreations(cat, &n);
+	/* The bare one fails; IF NOT EXISTS of the same definition is the idempotent style and is
+	 * not recorded; of another definition it silently loses it. */
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(r[0].kind, ML_OBJ_TABLE);
+	ck_assert_str_eq(r[0].name, "\"public\".\"t\"");
+	ck_assert(!r[0].if_not_exists);
+	ck_assert_uint_eq(r[0].first.migration, 0);
+	ck_assert_uint_eq(r[0].first.line, 3);
+	ck_assert(r[1].if_not_exists);
+	ck_assert_uint_eq(ml_catalog_count_before(cat, ML_OBJ_TABLE), 1);
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_drop_then_create_is_no_recreation)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	size_t n;
+
+	replay(cat, a, 0, "CREATE TABLE t (id int); CREATE INDEX t_id ON t (id);");
+	replay(cat, a, 1, "DROP TABLE t; CREATE TABLE t (id int); CREATE INDEX t_id ON t (id);");
+	ml_catalog_recreations(cat, &n);
+	ck_assert_uint_eq(n, 0);
+	ck_assert(!ml_catalog_is_recreation(cat));
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_full_recreation_threshold)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+
+	replay(cat, a, 0, "CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int);"
+					  "CREATE TABLE d (id int); CREATE TABLE e (id int);");
+	replay(cat, a, 1, "CREATE TABLE a (id int); CREATE TABLE b (id int);");
+	ck_assert(!ml_catalog_is_recreation(cat)); /* 2 of 5 */
+	replay(cat, a, 2, "CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int);");
+	ck_assert(ml_catalog_is_recreation(cat)); /* 3 tables */
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_follows_search_path_and_do_guards)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_recreation *r;
+	size_t n;
+
+	replay(cat, a, 0, "CREATE SCHEMA billing; SET search_path TO billing, public;\n"
+					  "CREATE TABLE invoices (id int); CREATE TYPE state AS ENUM ('open');");
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_TABLE, "billing", "invoices"));
+	replay(cat, a, 1, "DO $$ BEGIN CREATE TYPE billing.state AS ENUM ('open', 'paid');\n"
+					  "EXCEPTION WHEN duplicate_object THEN null; END $$;");
+	r = ml_catalog_recreations(cat, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(r[0].if_not_exists); /* guarded: it silently does nothing */
+	ck_assert_str_eq(r[0].name, "\"billing\".\"state\"");
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("catalog");
+	TCase *tc = tcase_create("ml_catalog_apply");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, catalog_tracks_tables_columns_renames_and_drops);
+	tcase_add_test(tc, catalog_records_recreations_with_their_origin);
+	tcase_add_test(tc, catalog_drop_then_create_is_no_recreation);
+	tcase_add_test(tc, catalog_full_recreation_threshold);
+	tcase_add_test(tc, catalog_follows_search_path_and_do_guards);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
