@@ -139,6 +139,32 @@ START_TEST(catalog_follows_search_path_and_do_guards)
 }
 END_TEST
 
+START_TEST(catalog_keeps_enum_values_in_order)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_cat_object *t;
+	const char *const *v;
+	size_t n;
+
+	replay(cat, a, 0, "CREATE TYPE \"public\".\"currency\" AS ENUM('usd', 'eur', 'gbp');");
+	replay(cat, a, 1, "ALTER TYPE \"public\".\"currency\" ADD VALUE 'chf' BEFORE 'gbp';\n"
+					  "ALTER TYPE currency ADD VALUE IF NOT EXISTS 'usd';\n"
+					  "ALTER TYPE currency RENAME VALUE 'eur' TO 'euro';");
+	t = ml_catalog_find(cat, ML_OBJ_TYPE, NULL, "currency");
+	ck_assert_ptr_nonnull(t);
+	ck_assert(ml_catalog_existed_before(cat, t));
+	n = ml_cat_enum_values(t, &v);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(v[0], "usd");
+	ck_assert_str_eq(v[1], "euro");
+	ck_assert_str_eq(v[2], "chf");
+	ck_assert_str_eq(v[3], "gbp");
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -152,6 +178,7 @@ main(void)
 	tcase_add_test(tc, catalog_drop_then_create_is_no_recreation);
 	tcase_add_test(tc, catalog_full_recreation_threshold);
 	tcase_add_test(tc, catalog_follows_search_path_and_do_guards);
+	tcase_add_test(tc, catalog_keeps_enum_values_in_order);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -112,6 +112,12 @@ const struct ml_cat_object *ml_catalog_find(const struct ml_catalog *cat, enum m
 /* Where an object was created. */
 const struct ml_origin *ml_cat_object_origin(const struct ml_cat_object *obj);
 
+/* True when 'obj' was created by an earlier migration (false: earlier in this one). */
+bool ml_catalog_existed_before(const struct ml_catalog *cat, const struct ml_cat_object *obj);
+
+/* An enum type's values in order (ADD VALUE BEFORE/AFTER and RENAME VALUE applied). */
+size_t ml_cat_enum_values(const struct ml_cat_object *type, const char *const **out);
+
 /* Iterates the live tables: *it starts at 0; returns NULL at the end. */
 const struct ml_cat_object *ml_catalog_next_table(const struct ml_catalog *cat, size_t *it);
 const char *ml_cat_object_schema(const struct ml_cat_object *obj);

@@ -46,6 +46,8 @@ struct ml_cat_object
 	size_t n_triggers, cap_triggers;
 	struct ml_cat_object *table; /* an index's or an owned sequence's table */
 	char *def;					 /* what defines it, to compare a re-creation with */
+	char **values;				 /* an enum's values, in order */
+	size_t n_values, cap_values;
 };
 
 struct ml_catalog
@@ -100,6 +102,7 @@ ml_catalog_destroy(struct ml_catalog *cat)
 		free(cat->objects[i]->cols);
 		free(cat->objects[i]->cons);
 		free(cat->objects[i]->triggers);
+		free(cat->objects[i]->values);
 	}
 	free(cat->objects);
 	free(cat->recreations);
@@ -774,6 +777,81 @@ create_type(struct ml_catalog *cat, const struct ml_stmt *stmt, PgQuery__Node *c
 		create(cat, stmt, ML_OBJ_TYPE, schema, name, false, def);
 }
 
+/* Inserts enum value 'v' at 'pos'. */
+static void
+insert_value(struct ml_catalog *cat, struct ml_cat_object *t, size_t pos, const char *v)
+{
+	if (t->n_values == t->cap_values)
+	{
+		t->cap_values = t->cap_values ? t->cap_values * 2 : 8;
+		t->values = realloc(t->values, t->cap_values * sizeof(char *));
+		if (t->values == NULL)
+			ml_fatal_oom();
+	}
+	memmove(t->values + pos + 1, t->values + pos, (t->n_values - pos) * sizeof(char *));
+	t->values[pos] = ml_arena_strdup(cat->arena, v);
+	t->n_values++;
+}
+
+static void
+create_enum(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__CreateEnumStmt *ce)
+{
+	const char *schema, *name;
+	struct ml_cat_object *t;
+
+	if (!split_name(cat, ce->type_name, ce->n_type_name, &schema, &name))
+		return;
+	t = create(cat, stmt, ML_OBJ_TYPE, schema, name, false,
+			   names_text(cat->arena, ce->vals, ce->n_vals));
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < ce->n_vals; i++)
+		if (ce->vals[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+			insert_value(cat, t, t->n_values, ce->vals[i]->string->sval);
+}
+
+static long
+value_index(const struct ml_cat_object *t, const char *v)
+{
+	for (size_t i = 0; i < t->n_values; i++)
+		if (strcmp(t->values[i], v) == 0)
+			return (long) i;
+	return -1;
+}
+
+/* ALTER TYPE ... ADD VALUE [BEFORE | AFTER] / RENAME VALUE. */
+static void
+alter_enum(struct ml_catalog *cat, const PgQuery__AlterEnumStmt *ae)
+{
+	const char *schema, *name;
+	struct ml_cat_object *t;
+
+	if (!split_name(cat, ae->type_name, ae->n_type_name, &schema, &name) ||
+		(t = lookup(cat, ML_OBJ_TYPE, schema, name)) == NULL)
+		return;
+	if (ae->old_val != NULL && ae->old_val[0] != '\0')
+	{
+		long i = value_index(t, ae->old_val);
+
+		if (i >= 0)
+			t->values[i] = ml_arena_strdup(cat->arena, ae->new_val);
+		return;
+	}
+	if (ae->new_val == NULL || value_index(t, ae->new_val) >= 0)
+		return;
+	if (ae->new_val_neighbor != NULL && ae->new_val_neighbor[0] != '\0')
+	{
+		long i = value_index(t, ae->new_val_neighbor);
+
+		if (i >= 0)
+		{
+			insert_value(cat, t, (size_t) i + (ae->new_val_is_after ? 1 : 0), ae->new_val);
+			return;
+		}
+	}
+	insert_value(cat, t, t->n_values, ae->new_val);
+}
+
 /* The objects of a DROP, one by one. */
 static void
 drop(struct ml_catalog *cat, const PgQuery__DropStmt *ds)
@@ -1037,9 +1115,10 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 			break;
 		}
 		case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
-			create_type(cat, stmt, n->create_enum_stmt->type_name, n->create_enum_stmt->n_type_name,
-						names_text(cat->arena, n->create_enum_stmt->vals,
-								   n->create_enum_stmt->n_vals));
+			create_enum(cat, stmt, n->create_enum_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+			alter_enum(cat, n->alter_enum_stmt);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
 			create_type(cat, stmt, n->create_range_stmt->type_name,
@@ -1145,4 +1224,17 @@ const struct ml_cat_column *
 ml_cat_table_column(const struct ml_cat_object *table, const char *name)
 {
 	return find_column((struct ml_cat_object *) table, name);
+}
+
+size_t
+ml_cat_enum_values(const struct ml_cat_object *type, const char *const **out)
+{
+	*out = (const char *const *) type->values;
+	return type->n_values;
+}
+
+bool
+ml_catalog_existed_before(const struct ml_catalog *cat, const struct ml_cat_object *obj)
+{
+	return obj->origin.migration < cat->migration;
 }
