@@ -8,7 +8,8 @@
  * after that number, so a duplicate or a gap (a merge that kept both sides, an entry removed
  * by hand) leads to a second 0007_*.sql, or to snapshots that no longer meet their entries.
  * Each break is reported once: an entry is compared with the one before it, not with its
- * position, so one gap does not flag every later entry.
+ * position, so one gap does not flag every later entry, and a run of tags numbered from 1
+ * instead of 0 is one finding.
  */
 #include <string.h>
 
@@ -35,6 +36,7 @@ check(struct ml_check *chk)
 {
 	const struct ml_drizzle_meta *m = chk->meta;
 	const struct ml_journal_entry *prev = NULL;
+	long offset = 0; /* tag number minus idx of the entry before */
 
 	if (chk->folder->kind != ML_FOLDER_DRIZZLE)
 		return;
@@ -82,17 +84,37 @@ check(struct ml_check *chk)
 			ml_diag_hint(d, "Renumber the entries 0, 1, 2, ... in order (and restore any entry "
 							"that was lost), keeping each tag's file and snapshot in step.");
 		}
-		if (e->tag_text != NULL && (tn = tag_number(e->tag_text)) >= 0 && tn != idx)
+		if (e->tag_text != NULL && (tn = tag_number(e->tag_text)) >= 0 && tn != idx &&
+			tn - idx != offset)
 		{
-			d = ml_report_at_json(chk, &m->journal, e->tag,
-								  "tag \"%s\" of journal entry %zu does not match its idx %ld",
-								  e->tag_text, e->position, idx);
-			ml_diag_detail(d, "drizzle-kit names a migration's file and snapshot after its idx; "
-							  "meta/%04ld_snapshot.json belongs to another entry.",
-						   tn);
-			ml_diag_hint(d, "Make the tag's number and the idx agree, renaming the .sql file and "
-							"its snapshot with it.");
+			/* One finding for a run of entries that are off by the same amount. */
+			size_t end = i + 1;
+
+			while (end < m->n_entries && cJSON_IsNumber(m->entry[end].idx) &&
+				   m->entry[end].tag_text != NULL && tag_number(m->entry[end].tag_text) >= 0 &&
+				   tag_number(m->entry[end].tag_text) - (long) m->entry[end].idx->valuedouble ==
+					   tn - idx)
+				end++;
+			if (end - i == 1)
+				d = ml_report_at_json(chk, &m->journal, e->tag,
+									  "tag \"%s\" of journal entry %zu does not match its idx %ld",
+									  e->tag_text, e->position, idx);
+			else
+				d = ml_report_at_json(chk, &m->journal, e->tag,
+									  "tags of journal entries %zu to %zu do not match their idx: "
+									  "\"%s\" has idx %ld",
+									  e->position, end - 1, e->tag_text, idx);
+			ml_diag_detail(d, "drizzle-kit names a migration's file and snapshot after its number; "
+							  "meta/%04ld_snapshot.json belongs to the entry with idx %ld.",
+						   tn, tn);
+			if (end - i == 1)
+				ml_diag_hint(d, "Make the tag's number and the idx agree, renaming the .sql file and "
+								"its snapshot with it.");
+			else
+				ml_diag_hint(d, "Make the tags' numbers and the idx agree, renaming the .sql files "
+								"and their snapshots with them.");
 		}
+		offset = e->tag_text != NULL && (tn = tag_number(e->tag_text)) >= 0 ? tn - idx : 0;
 		prev = e;
 	}
 }

@@ -135,6 +135,15 @@ def cases():
          lambda f: journal(f)["entries"][2].__setitem__("idx", 1))
     case("journal-idx-mismatch", "bad-gap",
          lambda f: journal(f)["entries"][2].__setitem__("idx", 4))
+    def from_one(f):
+        for e in journal(f)["entries"]:
+            n = e["idx"] + 1
+            old = e["tag"]
+            e["tag"] = f"{n:04d}" + old[4:]
+            f[e["tag"] + ".sql"] = f.pop(old + ".sql")
+        for i in (2, 1, 0):
+            f[f"meta/{i + 1:04d}_snapshot.json"] = f.pop(f"meta/{i:04d}_snapshot.json")
+    case("journal-idx-mismatch", "bad-tags-numbered-from-one", from_one)
     # breakpoints-off-multi-statement
     def bp_off(f):
         journal(f)["entries"][1]["breakpoints"] = False
