@@ -10,6 +10,7 @@
  * tag and breakpoints in every entry and "postgresql" as the dialect; anything else is a
  * hand edit or a merge gone wrong. A tag that leaves the folder ("../x") is never followed.
  */
+#include <math.h>
 #include <string.h>
 
 #include "miglint/rule.h"
@@ -39,6 +40,11 @@ entry_problems(struct ml_check *chk, const struct ml_drizzle_meta *m,
 						  "looks for \"undefined.sql\" and fails before running anything.");
 		ml_diag_hint(d, "Set \"tag\" to the migration's file name without \".sql\".");
 	}
+	else if (e->tag_text[0] == '\0')
+	{
+		d = ml_report_at_json(chk, j, e->tag, "\"tag\" of journal entry %zu is empty", e->position);
+		ml_diag_hint(d, "Set \"tag\" to the migration's file name without \".sql\".");
+	}
 	else if (!e->tag_safe)
 	{
 		d = ml_report_at_json(chk, j, e->tag,
@@ -57,7 +63,8 @@ entry_problems(struct ml_check *chk, const struct ml_drizzle_meta *m,
 		ml_diag_hint(d, "Set \"when\" to a time in milliseconds, greater than the entry before "
 						"it.");
 	}
-	else if (!cJSON_IsNumber(e->when) || e->when->valuedouble < 0)
+	else if (!cJSON_IsNumber(e->when) || !isfinite(e->when->valuedouble) ||
+			 e->when->valuedouble <= 0)
 	{
 		d = ml_report_at_json(chk, j, e->when,
 							  "\"when\" of journal entry %zu is not a positive number",
@@ -133,7 +140,7 @@ check(struct ml_check *chk)
 		ml_diag_detail(d, "drizzle-orm's migrator iterates journal.entries and fails without it.");
 		ml_diag_hint(d, "Add \"entries\": [...] with one object per migration, in run order.");
 	}
-	dialect = cJSON_GetObjectItemCaseSensitive(j->json.root, "dialect");
+	dialect = ml_json_member(j->json.root, "dialect");
 	if (dialect != NULL && (!cJSON_IsString(dialect) || strcmp(dialect->valuestring, "postgresql") != 0))
 	{
 		d = ml_report_at_json(chk, j, dialect, "journal dialect is %s%s%s, not \"postgresql\"",

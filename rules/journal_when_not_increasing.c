@@ -10,6 +10,8 @@
  * fresh database runs it. This is what a branch merged after a newer migration looks like.
  * The comparison is with the greatest when so far, as drizzle-kit check does.
  */
+#include <math.h>
+
 #include "miglint/rule.h"
 
 /* Entry point: called once per folder. */
@@ -29,8 +31,8 @@ check(struct ml_check *chk)
 		const char *top_tag;
 		struct ml_diag *d;
 
-		if (!cJSON_IsNumber(e->when))
-			continue;
+		if (!cJSON_IsNumber(e->when) || !isfinite(e->when->valuedouble))
+			continue; /* journal-invalid's */
 		if (top == NULL || e->when->valuedouble > top->when->valuedouble)
 		{
 			top = e;

@@ -47,6 +47,17 @@ any_unusable(const struct ml_drizzle_meta *m)
 	return false;
 }
 
+/* True when another snapshot names the same parent as snapshot 'i' (a collision). */
+static bool
+shares_parent(const struct ml_drizzle_meta *m, size_t i)
+{
+	for (size_t k = 0; k < m->n_snapshots; k++)
+		if (k != i && usable(&m->snapshots[k]) && m->snapshots[k].prev_id != NULL &&
+			strcmp(m->snapshots[k].prev_id, m->snapshots[i].prev_id) == 0)
+			return true;
+	return false;
+}
+
 static void
 check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 {
@@ -91,17 +102,37 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 				ml_diag_hint(d, "Restore the missing snapshots, delete this migration with its "
 								"journal entry and snapshot, and generate it again.");
 			}
+			else if (parent == (long) i)
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item, "snapshot is its own parent");
+				ml_diag_hint(d, "Set \"prevId\" to the id of the snapshot before it%s%s%s.",
+							 prev >= 0 ? " (\"" : "", prev >= 0 ? m->snapshots[prev].id : "",
+							 prev >= 0 ? "\")" : "");
+			}
+			else if (parent >= 0 && shares_parent(m, i))
+			{
+				d = ml_report_at_json(chk, &s->file, s->prev_item,
+									  "snapshot shares its parent \"%s\" with another snapshot",
+									  m->snapshots[parent].file.src->path);
+				ml_diag_detail(d, "Two branches generated migrations from the same state; "
+								  "drizzle-kit check fails on the collision and generate refuses "
+								  "to run.");
+				ml_diag_hint(d, "Delete the later branch's migration (file, journal entry, "
+								"snapshot) and generate it again on top of the other.");
+			}
 			else if (parent >= 0)
 			{
 				d = ml_report_at_json(chk, &s->file, s->prev_item,
-									  "snapshot's parent is \"%s\", not the snapshot before it (\"%s\")",
+									  "snapshot's parent is \"%s\", not the snapshot before it%s%s%s",
 									  m->snapshots[parent].file.src->path,
-									  prev >= 0 ? m->snapshots[prev].file.src->path : "none");
-				ml_diag_detail(d, "Two snapshots share a parent: two branches generated "
-								  "migrations from the same state, and drizzle-kit check fails "
-								  "on the collision.");
-				ml_diag_hint(d, "Delete the later branch's migration (file, journal entry, "
-								"snapshot) and generate it again on top of the other.");
+									  prev >= 0 ? " (\"" : "",
+									  prev >= 0 ? m->snapshots[prev].file.src->path : "",
+									  prev >= 0 ? "\")" : "");
+				ml_diag_detail(d, "The snapshots are out of order: drizzle-kit takes the last file "
+								  "in meta/ by name as the newest state, which is not the newest "
+								  "here, so the next generate diffs against the wrong schema.");
+				ml_diag_hint(d, "Rename the snapshots (and their migrations) so that name order is "
+								"history order.");
 			}
 			else if (!unusable)
 			{

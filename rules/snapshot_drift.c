@@ -30,7 +30,7 @@ newest(const struct ml_drizzle_meta *m)
 static const char *
 schema_of(const cJSON *table)
 {
-	const cJSON *s = cJSON_GetObjectItemCaseSensitive(table, "schema");
+	const cJSON *s = ml_json_member(table, "schema");
 
 	return cJSON_IsString(s) && s->valuestring[0] ? s->valuestring : "public";
 }
@@ -43,8 +43,8 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 
 	cJSON_ArrayForEach(t, tables)
 	{
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(t, "name");
-		const cJSON *cols = cJSON_GetObjectItemCaseSensitive(t, "columns");
+		const cJSON *name = ml_json_member(t, "name");
+		const cJSON *cols = ml_json_member(t, "columns");
 		const struct ml_cat_object *ct;
 		const cJSON *c;
 		struct ml_diag *d;
@@ -69,7 +69,7 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 		}
 		cJSON_ArrayForEach(c, cols)
 		{
-			const cJSON *cname = cJSON_GetObjectItemCaseSensitive(c, "name");
+			const cJSON *cname = ml_json_member(c, "name");
 
 			if (!cJSON_IsString(cname) || ml_cat_table_column(ct, cname->valuestring) != NULL)
 				continue;
@@ -102,7 +102,7 @@ migration_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *t
 
 		cJSON_ArrayForEach(cand, tables)
 		{
-			const cJSON *tn = cJSON_GetObjectItemCaseSensitive(cand, "name");
+			const cJSON *tn = ml_json_member(cand, "name");
 
 			if (cJSON_IsString(tn) && strcmp(tn->valuestring, name) == 0 &&
 				strcmp(schema_of(cand), schema) == 0)
@@ -122,11 +122,11 @@ migration_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *t
 							"in a migration if it is not wanted.");
 			continue;
 		}
-		cols = cJSON_GetObjectItemCaseSensitive(t, "columns");
+		cols = ml_json_member(t, "columns");
 		n = ml_cat_table_columns(ct, &cc);
 		for (size_t i = 0; i < n; i++)
 		{
-			if (cJSON_GetObjectItemCaseSensitive(cols, cc[i].name) != NULL)
+			if (ml_json_member(cols, cc[i].name) != NULL)
 				continue;
 			d = ml_report_at_json(chk, &s->file, t,
 								  "column \"%s\" of table \"%s\".\"%s\" (added at %s:%u:%u) is not "
@@ -152,7 +152,7 @@ check(struct ml_check *chk)
 		!ml_catalog_exact(chk->catalog) || ml_catalog_total_recreations(chk->catalog) > 0 ||
 		(s = newest(chk->meta)) == NULL)
 		return;
-	tables = cJSON_GetObjectItemCaseSensitive(s->file.json.root, "tables");
+	tables = ml_json_member(s->file.json.root, "tables");
 	if (!cJSON_IsObject(tables))
 		return;
 	snapshot_side(chk, s, tables);

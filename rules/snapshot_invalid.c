@@ -52,14 +52,19 @@ check_one(struct ml_check *chk, const struct ml_snapshot *s, bool v1)
 		ml_diag_hint(d, "Restore the file from version control.");
 		return;
 	}
-	if (!cJSON_IsString(s->id_item))
+	if (s->id_item != NULL && !cJSON_IsString(s->id_item))
+	{
+		d = ml_report_at_json(chk, &s->file, s->id_item, "\"id\" of the snapshot is not a string");
+		ml_diag_hint(d, "Restore the file from version control.");
+	}
+	else if (s->id_item == NULL)
 		missing(chk, s, "id");
 	if (s->prev_item == NULL || (v1 ? !cJSON_IsArray(s->prev_item) : !cJSON_IsString(s->prev_item)))
 		missing(chk, s, v1 ? "prevIds" : "prevId");
-	version = cJSON_GetObjectItemCaseSensitive(root, "version");
+	version = ml_json_member(root, "version");
 	if (!cJSON_IsString(version))
 		missing(chk, s, "version");
-	dialect = cJSON_GetObjectItemCaseSensitive(root, "dialect");
+	dialect = ml_json_member(root, "dialect");
 	if (!cJSON_IsString(dialect))
 		missing(chk, s, "dialect");
 	else if (strcmp(dialect->valuestring, "postgresql") != 0 &&

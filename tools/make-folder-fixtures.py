@@ -76,7 +76,11 @@ def write(rule, case, files):
         os.makedirs(os.path.dirname(p), exist_ok=True)
         mode = "wb"
         with open(p, mode) as f:
-            if isinstance(content, bytes):
+            if isinstance(content, tuple):
+                f.close()
+                os.remove(p)
+                os.symlink(content[1], p)
+            elif isinstance(content, bytes):
                 f.write(content)
             elif isinstance(content, str):
                 f.write(content.encode())
@@ -110,6 +114,13 @@ def cases():
     case("journal-invalid", "bad-tag-outside-folder",
          lambda f: journal(f)["entries"][2].__setitem__("tag", "../0002_add_users_bio"))
     case("journal-invalid", "bad-dialect", lambda f: journal(f).__setitem__("dialect", "mysql"))
+    def dangling(f):
+        f["meta/_journal.json"] = ("symlink", "/nonexistent/_journal.json")
+    case("journal-invalid", "bad-dangling-symlink", dangling)
+    def dup_key(f):
+        j = json.dumps(journal(f), indent=2)
+        f["meta/_journal.json"] = j.replace('"entries": [', '"entries": [],\n  "entries": [', 1)
+    case("journal-invalid", "good-repeated-key-last-wins", dup_key)
     # unjournaled-migration
     case("unjournaled-migration", "good-healthy")
     case("unjournaled-migration", "bad-entry-lost",
@@ -171,6 +182,14 @@ def cases():
     case("snapshot-chain-broken", "bad-parent-missing",
          lambda f: f["meta/0002_snapshot.json"].__setitem__("prevId", IDS[4]))
     case("snapshot-chain-broken", "bad-newest-snapshot-missing", lambda f: f.pop("meta/0002_snapshot.json"))
+    def out_of_order(f):
+        # 0002's snapshot renamed to sort first among the later ones: name order is not history.
+        f["meta/0000_snapshot.json"]["prevId"] = ORIGIN
+        s1, s2 = f["meta/0001_snapshot.json"], f["meta/0002_snapshot.json"]
+        f["meta/0001_snapshot.json"], f["meta/0002_snapshot.json"] = dict(s2), dict(s1)
+    case("snapshot-chain-broken", "bad-out-of-order", out_of_order)
+    case("snapshot-chain-broken", "bad-own-parent",
+         lambda f: f["meta/0001_snapshot.json"].__setitem__("prevId", IDS[1]))
     case("snapshot-chain-broken", "good-v1", v1=True)
     case("snapshot-chain-broken", "bad-v1-parent-missing",
          lambda f: f["20250102000000_add_posts/snapshot.json"].__setitem__("prevIds", [IDS[4]]), v1=True)

@@ -46,6 +46,7 @@ struct ml_folder
 	char *real_root; /* realpath, to open a folder once when several of its files are named */
 	struct ml_migration *files;
 	size_t n_files;
+	bool named; /* the folder itself was named: its folder rules run even without files */
 };
 
 /* Everything named on one command line, in order. */

@@ -28,6 +28,12 @@ struct ml_json
 void ml_json_parse(struct ml_json *out, const struct ml_source *src);
 void ml_json_cleanup(struct ml_json *j);
 
+/*
+ * The member 'key' of object 'obj', or NULL; the LAST one when the key repeats, as
+ * JavaScript's JSON.parse (and so drizzle) keeps it, where cJSON's getter keeps the first.
+ */
+const cJSON *ml_json_member(const cJSON *obj, const char *key);
+
 /* Byte offset where 'item' starts (its value), or 0 when unknown. */
 size_t ml_json_offset(const struct ml_json *j, const cJSON *item);
 

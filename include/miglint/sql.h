@@ -55,6 +55,8 @@ struct ml_stmt
 	uint32_t tok_lo;  /* while parsing: tokens [tok_lo, tok_hi) of the file */
 	uint32_t tok_hi;
 	bool in_do;		  /* a static SQL statement inside a DO block */
+	bool unplaced;	  /* in_do, but its text could not be placed in the file ('...' body):
+					   * start/end are the DO's, and node locations do not map */
 	const char *const *guards; /* in_do: condition names caught around it ("others" too) */
 	uint32_t n_guards;
 	uint32_t chunk;	  /* index of its chunk */

@@ -128,12 +128,12 @@ read_ids(struct ml_snapshot *s, struct ml_arena *arena)
 
 	if (!cJSON_IsObject(root))
 		return;
-	s->id_item = cJSON_GetObjectItemCaseSensitive(root, "id");
+	s->id_item = ml_json_member(root, "id");
 	if (cJSON_IsString(s->id_item))
 		s->id = s->id_item->valuestring;
-	prev = cJSON_GetObjectItemCaseSensitive(root, "prevIds");
+	prev = ml_json_member(root, "prevIds");
 	if (prev == NULL)
-		prev = cJSON_GetObjectItemCaseSensitive(root, "prevId");
+		prev = ml_json_member(root, "prevId");
 	s->prev_item = prev;
 	if (cJSON_IsString(prev))
 		s->prev_id = prev->valuestring;
@@ -179,7 +179,7 @@ load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 
 	m->has_journal = true;
 	load_file(&m->journal, m->arena, fs, disp, (*next_order)++);
-	m->entries = cJSON_GetObjectItemCaseSensitive(m->journal.json.root, "entries");
+	m->entries = ml_json_member(m->journal.json.root, "entries");
 	if (!cJSON_IsArray(m->entries))
 		return;
 	m->entry = ml_arena_alloc(m->arena,
@@ -193,10 +193,10 @@ load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 		je->snapshot = (size_t) -1;
 		if (cJSON_IsObject(e))
 		{
-			je->idx = cJSON_GetObjectItemCaseSensitive(e, "idx");
-			je->when = cJSON_GetObjectItemCaseSensitive(e, "when");
-			je->tag = cJSON_GetObjectItemCaseSensitive(e, "tag");
-			je->breakpoints = cJSON_GetObjectItemCaseSensitive(e, "breakpoints");
+			je->idx = ml_json_member(e, "idx");
+			je->when = ml_json_member(e, "when");
+			je->tag = ml_json_member(e, "tag");
+			je->breakpoints = ml_json_member(e, "breakpoints");
 		}
 		if (cJSON_IsString(je->tag))
 		{
@@ -299,7 +299,8 @@ ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order)
 	if (f->kind != ML_FOLDER_DRIZZLE && f->kind != ML_FOLDER_DRIZZLE_V1)
 		return m;
 	journal = join(m->arena, f->fs_root, "meta/_journal.json");
-	if (stat(journal, &st) == 0)
+	/* lstat: a dangling or looping symlink is a journal that cannot be read, not no journal. */
+	if (lstat(journal, &st) == 0)
 		load_journal(m, f, next_order);
 	if (f->kind == ML_FOLDER_DRIZZLE)
 		load_v0_snapshots(m, f, next_order);

@@ -71,6 +71,15 @@ exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* True when 'path' is there at all: a dangling or looping symlink counts. */
+static bool
+present(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
 /* The directory part of 'path' as written ("." when there is none). Owned. */
 static char *
 dir_of(const char *path)
@@ -122,7 +131,7 @@ enum ml_folder_kind
 ml_folder_classify_dir(const char *dir)
 {
 	char *journal = join(dir, "meta/_journal.json");
-	bool has_journal = exists(journal), v1 = false, top_sql = false;
+	bool has_journal = present(journal), v1 = false, top_sql = false;
 	DIR *d;
 	struct dirent *de;
 
@@ -412,7 +421,8 @@ folder_open(struct ml_folder **out, const char *dir, const char *display, bool s
 		}
 	}
 	names_free(&sql);
-	if (rc == 0 && f->n_files == 0)
+	/* A Drizzle folder whose files are all gone still has a journal to report on. */
+	if (rc == 0 && f->n_files == 0 && f->kind != ML_FOLDER_DRIZZLE)
 	{
 		rc = ml_error_set(err, ML_EINPUT, "directory \"%s\" has no .sql files", f->display_root);
 		ml_error_detail(err, "miglint lints a Drizzle folder (with meta/_journal.json), a "
@@ -425,6 +435,7 @@ folder_open(struct ml_folder **out, const char *dir, const char *display, bool s
 	}
 	for (size_t i = 0; i < f->n_files; i++)
 		f->files[i].selected = select_all;
+	f->named = select_all;
 	*out = f;
 	return 0;
 }
@@ -582,6 +593,7 @@ ml_inputs_add(struct ml_inputs *in, const char *path, const char *stdin_name,
 				{
 					for (size_t k = 0; k < in->folders[i]->n_files; k++)
 						in->folders[i]->files[k].selected = true;
+					in->folders[i]->named = true;
 					return 0;
 				}
 		rc = folder_open(&f, path, path, true, err);

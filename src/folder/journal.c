@@ -13,6 +13,7 @@
 
 #include "miglint/arena.h"
 #include "miglint/folder.h"
+#include "miglint/json.h"
 #include "miglint/source.h"
 
 /* A tag that names a file inside the folder: no separators, no "." or "..", no NUL. */
@@ -51,7 +52,7 @@ ml_journal_tags(char ***out, size_t *n_out, const char *journal_path, struct ml_
 	if (rc != 0)
 		goto done;
 	root = cJSON_ParseWithLength(src->data, src->len);
-	entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
+	entries = ml_json_member(root, "entries");
 	if (root == NULL || !cJSON_IsArray(entries))
 	{
 		rc = ml_error_set(err, ML_EINPUT, "journal \"%s\" has no \"entries\" array",
@@ -63,7 +64,7 @@ ml_journal_tags(char ***out, size_t *n_out, const char *journal_path, struct ml_
 		ml_fatal_oom();
 	cJSON_ArrayForEach(entry, entries)
 	{
-		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(entry, "tag");
+		const cJSON *tag = ml_json_member(entry, "tag");
 
 		if (!cJSON_IsString(tag) || !safe_tag(tag->valuestring))
 			continue;

@@ -96,7 +96,7 @@ keyword_span(const struct ml_check *chk, const struct ml_stmt *stmt, size_t *sta
 long
 ml_stmt_location(const struct ml_stmt *stmt, int location)
 {
-	if (location < 0)
+	if (location < 0 || stmt->unplaced)
 		return -1;
 	return (long) stmt->base + location;
 }

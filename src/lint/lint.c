@@ -149,7 +149,7 @@ lint_folder(struct folder_run *run, size_t *order)
 		f->files[i].order = (*order)++;
 		any = any || f->files[i].selected;
 	}
-	if (!any)
+	if (!any && !f->named)
 		return;
 	run->meta = ml_drizzle_meta_load(f, order);
 	run->catalog = ml_catalog_create();

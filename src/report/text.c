@@ -13,8 +13,10 @@
  * characters in the source line are shown as spaces so a file cannot drive the terminal.
  * Output goes through one buffer: cost is linear in the number of findings.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "miglint/arena.h"
 #include "miglint/report.h"
 #include "miglint/strbuf.h"
 
@@ -100,6 +102,82 @@ put_caret(struct ml_strbuf *sb, const struct ml_diag *d)
 		ml_strbuf_putc(sb, '~');
 }
 
+/* Appends text with line breaks shown as \n: a finding's first line stays one line. */
+static void
+put_one_line(struct ml_strbuf *sb, const char *text)
+{
+	for (const char *p = text; *p; p++)
+	{
+		if (*p == '\n')
+			ml_strbuf_puts(sb, "\\n");
+		else if (*p != '\r')
+			ml_strbuf_putc(sb, *p);
+	}
+}
+
+/* Byte offset of character 'n' (0-based) of a NUL-terminated line. */
+static size_t
+char_offset(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (s[i] && n > 0)
+	{
+		i++;
+		while (((unsigned char) s[i] & 0xC0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
+}
+
+/*
+ * Appends the source line and the caret line under it. A line longer than WINDOW characters
+ * (minified SQL, a data line) is cut to a window around the caret, marked with "...".
+ */
+#define WINDOW 160
+static void
+put_window(struct ml_strbuf *sb, const struct ml_diag *d, const char *caret_color)
+{
+	const char *line = d->source_line;
+	size_t chars = 0, first = 0, last;
+	struct ml_diag shifted = *d;
+	char *cut;
+
+	for (const unsigned char *p = (const unsigned char *) line; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			chars++;
+	last = chars;
+	if (chars > WINDOW)
+	{
+		first = d->col > 41 ? d->col - 41 : 0;
+		last = first + WINDOW < chars ? first + WINDOW : chars;
+	}
+	cut = strndup(line + char_offset(line, first), char_offset(line, last) - char_offset(line, first));
+	if (cut == NULL)
+		ml_fatal_oom();
+	if (first > 0)
+		ml_strbuf_puts(sb, "...");
+	put_source(sb, cut);
+	if (last < chars)
+		ml_strbuf_puts(sb, "...");
+	ml_strbuf_puts(sb, "\n      | ");
+	if (first > 0)
+		ml_strbuf_puts(sb, "   ");
+	shifted.source_line = cut;
+	shifted.col = d->col - (unsigned) first;
+	if (shifted.end_line == shifted.line)
+		shifted.end_col = d->end_col - (unsigned) first > (unsigned) (last - first) + 1
+							  ? (unsigned) (last - first) + 1
+							  : d->end_col - (unsigned) first;
+	if (caret_color)
+		ml_strbuf_puts(sb, caret_color);
+	put_caret(sb, &shifted);
+	if (caret_color)
+		ml_strbuf_puts(sb, RESET);
+	free(cut);
+}
+
 static void
 plural(struct ml_strbuf *sb, size_t n, const char *one, const char *many, bool *first)
 {
@@ -125,18 +203,13 @@ ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml_lint
 
 		if (d->suppressed)
 			continue;
-		ml_strbuf_printf(&sb, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", color ? BOLD : "", d->file,
-						 d->line, d->col, color ? RESET : "", color ? sc : "",
-						 ml_severity_name(d->severity), color ? RESET : "", d->message,
-						 color ? DIM : "", d->rule, color ? RESET : "");
+		ml_strbuf_printf(&sb, "%s%s:%u:%u:%s %s%s:%s ", color ? BOLD : "", d->file, d->line,
+						 d->col, color ? RESET : "", color ? sc : "", ml_severity_name(d->severity),
+						 color ? RESET : "");
+		put_one_line(&sb, d->message);
+		ml_strbuf_printf(&sb, " %s[%s]%s\n", color ? DIM : "", d->rule, color ? RESET : "");
 		ml_strbuf_printf(&sb, "%5u | ", d->line);
-		put_source(&sb, d->source_line);
-		ml_strbuf_puts(&sb, "\n      | ");
-		if (color)
-			ml_strbuf_puts(&sb, sc);
-		put_caret(&sb, d);
-		if (color)
-			ml_strbuf_puts(&sb, RESET);
+		put_window(&sb, d, color ? sc : NULL);
 		ml_strbuf_putc(&sb, '\n');
 		if (d->detail != NULL)
 			ml_strbuf_printf(&sb, "  DETAIL: %s\n", d->detail);

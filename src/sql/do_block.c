@@ -34,6 +34,10 @@ struct walk
 	const struct ml_source *src;
 	size_t body_start; /* file offset of the body's first character */
 	size_t body_end;   /* file offset just past the body */
+	bool dollar;	   /* a $$ body: its text is the file's text, so positions map */
+	size_t cursor;	   /* end of the last statement found, to find the next after it */
+	size_t do_start;   /* the DO statement's span, for statements that cannot be placed */
+	size_t do_end;
 	const char **guards;
 	size_t n_guards;
 	size_t cap_guards;
@@ -54,21 +58,43 @@ body_line_offset(const struct walk *w, int lineno)
 	return off;
 }
 
+/*
+ * Where a query of the body is in the file: in a $$ body, its exact text found from its line
+ * on (and after the previous statement); false when it cannot be placed exactly (a '...' or
+ * E'...' body, whose text is unescaped, or text that does not match).
+ */
+static bool
+place(struct walk *w, int lineno, const char *query, size_t qlen, size_t *at)
+{
+	size_t from = body_line_offset(w, lineno);
+	const char *found;
+
+	if (!w->dollar)
+		return false;
+	if (w->cursor > from)
+		from = w->cursor;
+	if (from >= w->body_end || qlen == 0 || qlen > w->body_end - from)
+		return false;
+	found = memmem(w->src->data + from, w->body_end - from, query, qlen);
+	if (found == NULL)
+		return false;
+	*at = (size_t) (found - w->src->data);
+	w->cursor = *at + qlen;
+	return true;
+}
+
 /* Adds the statements of one static SQL statement found in the body. */
 static void
 add_query(struct walk *w, int lineno, const char *query)
 {
-	size_t line = body_line_offset(w, lineno), qlen = strlen(query), base;
-	const char *found = NULL;
+	size_t qlen = strlen(query), base = 0;
+	bool placed = place(w, lineno, query, qlen, &base);
 	PgQueryProtobufParseResult r;
 	PgQuery__ParseResult *pr;
 	ProtobufCAllocator alloc = ml_arena_protobuf_allocator(w->arena);
 	struct ml_token *toks = NULL;
 	size_t n_toks = 0;
 
-	if (line < w->body_end && qlen > 0 && qlen <= w->body_end - line)
-		found = memmem(w->src->data + line, w->body_end - line, query, qlen);
-	base = found ? (size_t) (found - w->src->data) : line;
 	r = pg_query_parse_protobuf(query);
 	if (r.error != NULL)
 	{
@@ -76,12 +102,12 @@ add_query(struct walk *w, int lineno, const char *query)
 		struct ml_stmt st = {0};
 
 		st.in_do = true;
-		st.start = (uint32_t) base;
-		st.end = (uint32_t) (found ? base + qlen : base);
-		st.error_offset = (uint32_t) (base + (found && r.error->cursorpos > 0
-												  ? ml_utf8_offset(query, qlen,
-																   (size_t) r.error->cursorpos - 1)
-												  : 0));
+		st.start = (uint32_t) (placed ? base : w->do_start);
+		st.end = (uint32_t) (placed ? base + qlen : w->do_end);
+		st.error_offset = (uint32_t) (placed && r.error->cursorpos > 0
+										  ? base + ml_utf8_offset(query, qlen,
+																  (size_t) r.error->cursorpos - 1)
+										  : st.start);
 		st.error_message = ml_arena_strdup(w->arena, r.error->message);
 		pg_query_free_protobuf_parse_result(r);
 		w->add(w->ctx, &st);
@@ -92,31 +118,42 @@ add_query(struct walk *w, int lineno, const char *query)
 	pg_query_free_protobuf_parse_result(r);
 	if (pr == NULL)
 		return;
-	ml_scan(&toks, &n_toks, w->arena, query, base, NULL);
+	if (placed)
+		ml_scan(&toks, &n_toks, w->arena, query, base, NULL);
 	for (size_t i = 0; i < pr->n_stmts; i++)
 	{
 		const PgQuery__RawStmt *raw = pr->stmts[i];
 		struct ml_stmt st = {0};
-		size_t s = base + (size_t) raw->stmt_location;
-		size_t e = raw->stmt_len > 0 ? s + (size_t) raw->stmt_len : base + qlen;
 		const char **guards = NULL;
 
 		if (raw->stmt == NULL)
 			continue;
 		st.node = raw->stmt;
-		st.base = (uint32_t) base;
 		st.in_do = true;
-		st.start = (uint32_t) s;
-		st.end = (uint32_t) e;
-		st.tokens = toks;
-		st.n_tokens = (uint32_t) n_toks;
-		for (size_t k = 0; k < n_toks; k++)
-			if (toks[k].start >= s && toks[k].token != PG_QUERY__TOKEN__SQL_COMMENT &&
-				toks[k].token != PG_QUERY__TOKEN__C_COMMENT)
-			{
-				st.start = toks[k].start;
-				break;
-			}
+		if (placed)
+		{
+			size_t s = base + (size_t) raw->stmt_location;
+
+			st.base = (uint32_t) base;
+			st.start = (uint32_t) s;
+			st.end = (uint32_t) (raw->stmt_len > 0 ? s + (size_t) raw->stmt_len : base + qlen);
+			st.tokens = toks;
+			st.n_tokens = (uint32_t) n_toks;
+			for (size_t k = 0; k < n_toks; k++)
+				if (toks[k].start >= s && toks[k].token != PG_QUERY__TOKEN__SQL_COMMENT &&
+					toks[k].token != PG_QUERY__TOKEN__C_COMMENT)
+				{
+					st.start = toks[k].start;
+					break;
+				}
+		}
+		else
+		{
+			/* Findings go to the DO statement; node locations cannot be mapped. */
+			st.unplaced = true;
+			st.start = (uint32_t) w->do_start;
+			st.end = (uint32_t) w->do_end;
+		}
 		if (w->n_guards > 0)
 		{
 			guards = ml_arena_alloc(w->arena, w->n_guards * sizeof(char *));
@@ -196,7 +233,7 @@ exists_kind(const PgQuery__Node *e)
  * The guards an IF condition gives its THEN branch: "IF NOT EXISTS (SELECT ...)" is the
  * hand-written IF NOT EXISTS, "IF EXISTS (SELECT ...)" the hand-written IF EXISTS; in an AND
  * every such conjunct counts ("IF EXISTS (table) AND NOT EXISTS (column)"). Decided on the
- * condition's parse tree. Returns a mask: 1 IF EXISTS, 2 IF NOT EXISTS.
+ * condition's parse tree. Returns a mask: 1 IF EXISTS, 2 IF NOT EXISTS, 4 a conjunction.
  */
 static int
 if_guards(const char *cond)
@@ -224,8 +261,11 @@ if_guards(const char *cond)
 
 		if (e != NULL && e->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
 			e->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+		{
 			for (size_t i = 0; i < e->bool_expr->n_args; i++)
 				mask |= exists_kind(e->bool_expr->args[i]);
+			mask |= 4; /* a conjunction: its ELSE is no simple opposite */
+		}
 		else
 			mask = exists_kind(e);
 	}
@@ -234,7 +274,10 @@ if_guards(const char *cond)
 	return mask;
 }
 
-/* IF: the THEN branch runs under the condition's guard; ELSIF and ELSE do not. */
+/*
+ * IF: the THEN branch runs under the condition's guard; with no ELSIF, the ELSE branch runs
+ * under the opposite one when the condition was a single [NOT] EXISTS.
+ */
 static void
 walk_if(struct walk *w, const cJSON *stmt)
 {
@@ -242,6 +285,7 @@ walk_if(struct walk *w, const cJSON *stmt)
 		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(stmt, "cond"),
 										 "PLpgSQL_expr"),
 		"query");
+	const cJSON *elsif = cJSON_GetObjectItemCaseSensitive(stmt, "elsif_list");
 	int mask = cJSON_IsString(q) ? if_guards(q->valuestring) : 0;
 	size_t saved = w->n_guards;
 
@@ -251,8 +295,11 @@ walk_if(struct walk *w, const cJSON *stmt)
 		push_guard(w, ML_GUARD_IF_NOT_EXISTS);
 	walk_node(w, cJSON_GetObjectItemCaseSensitive(stmt, "then_body"));
 	w->n_guards = saved;
-	walk_node(w, cJSON_GetObjectItemCaseSensitive(stmt, "elsif_list"));
+	walk_node(w, elsif);
+	if (elsif == NULL && (mask == 1 || mask == 2) && !(mask & 4))
+		push_guard(w, mask == 1 ? ML_GUARD_IF_NOT_EXISTS : ML_GUARD_IF_EXISTS);
 	walk_node(w, cJSON_GetObjectItemCaseSensitive(stmt, "else_body"));
+	w->n_guards = saved;
 }
 
 static void
@@ -312,8 +359,10 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 	}
 	if (strcasecmp(lang, "plpgsql") != 0)
 		return;
+	/* The body is the string that is not LANGUAGE's argument. */
 	for (size_t i = 0; i < n_toks && body == NULL; i++)
-		if (toks[i].token == PG_QUERY__TOKEN__SCONST)
+		if (toks[i].token == PG_QUERY__TOKEN__SCONST &&
+			(i == 0 || toks[i - 1].token != PG_QUERY__TOKEN__LANGUAGE))
 			body = &toks[i];
 	if (body == NULL)
 		return;
@@ -328,10 +377,31 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 	else if (src->data[body->start] == 'E' || src->data[body->start] == 'e')
 		open = 2;
 	wrapped = ml_arena_printf(arena, "%s%.*s", WRAP_PREFIX, (int) tlen, src->data + body->start);
+	/* The DO keyword, where findings of statements that cannot be placed go. */
+	for (size_t i = 0; i < n_toks; i++)
+		if (toks[i].token == PG_QUERY__TOKEN__DO)
+		{
+			w.do_start = toks[i].start;
+			w.do_end = toks[i].end;
+			break;
+		}
 	r = pg_query_parse_plpgsql(wrapped);
 	if (r.error != NULL)
 	{
+		/* PostgreSQL compiles the body when the DO runs, and fails the same way. */
+		struct ml_stmt st = {0};
+		size_t prefix = strlen(WRAP_PREFIX), at = body->start;
+
+		if (r.error->cursorpos > 0 && (size_t) r.error->cursorpos - 1 >= prefix)
+			at = body->start + ml_utf8_offset(src->data + body->start, tlen,
+											  (size_t) r.error->cursorpos - 1 - prefix);
+		st.in_do = true;
+		st.start = (uint32_t) at;
+		st.end = (uint32_t) body->end;
+		st.error_offset = (uint32_t) at;
+		st.error_message = ml_arena_strdup(arena, r.error->message);
 		pg_query_free_plpgsql_parse_result(r);
+		add(ctx, &st);
 		return;
 	}
 	funcs = cJSON_Parse(r.plpgsql_funcs);
@@ -339,6 +409,8 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 	w.arena = arena;
 	w.src = src;
 	w.body_start = body->start + open;
+	w.dollar = src->data[body->start] == '$';
+	w.cursor = w.body_start;
 	w.body_end = body->end;
 	w.add = add;
 	w.ctx = ctx;

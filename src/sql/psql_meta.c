@@ -76,6 +76,47 @@ copy_data_end(const char *buf, size_t len, size_t from)
 	return len;
 }
 
+/* Lower-cases into 'out' the next word of a meta-command line at *p. */
+static size_t
+next_word(const char *line, size_t len, size_t *p, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	while (*p < len && (line[*p] == ' ' || line[*p] == '\t' || line[*p] == '\r'))
+		(*p)++;
+	while (*p < len && line[*p] != ' ' && line[*p] != '\t' && line[*p] != '\r')
+	{
+		if (n + 1 < cap)
+			out[n++] = (char) (line[*p] >= 'A' && line[*p] <= 'Z' ? line[*p] + 32 : line[*p]);
+		(*p)++;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/*
+ * True for psql's "\copy ... from stdin" (or pstdin): psql's own command syntax, not SQL,
+ * read word by word as psql reads it.
+ */
+static bool
+copies_from_stdin(const char *line, size_t len)
+{
+	char word[32];
+	size_t p = 0;
+	bool from = false;
+
+	next_word(line, len, &p, word, sizeof(word));
+	if (strcmp(word, "\\copy") != 0)
+		return false;
+	while (next_word(line, len, &p, word, sizeof(word)) > 0)
+	{
+		if (from && (strcmp(word, "stdin") == 0 || strcmp(word, "pstdin") == 0))
+			return true;
+		from = strcmp(word, "from") == 0;
+	}
+	return false;
+}
+
 enum copy_state
 {
 	COPY_NONE,
@@ -139,9 +180,23 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 			if (t->token == PG_QUERY__TOKEN__ASCII_92)
 			{
 				size_t e = line_end(buf, len, t->start);
+				bool client_copy = copies_from_stdin(buf + t->start, e - t->start);
 
 				blank(buf, t->start, e);
 				add_skip(&sk, base + t->start, base + e, false);
+				if (client_copy)
+				{
+					/* \copy ... from stdin: psql reads the next lines as data, to "\.". */
+					size_t ds = e < len ? e + 1 : len, de = copy_data_end(buf, len, ds);
+
+					if (de > ds)
+					{
+						blank(buf, ds, de);
+						add_skip(&sk, base + ds, base + de, true);
+					}
+					restart = de < len ? de : len;
+					break;
+				}
 				while (k < n && toks[k].start < e)
 				{
 					if (toks[k].end > e)

@@ -42,8 +42,8 @@ struct walker
 static void
 skip_ws(struct walker *w)
 {
-	while (w->i < w->len && (w->s[w->i] == ' ' || w->s[w->i] == '\t' || w->s[w->i] == '\n' ||
-							 w->s[w->i] == '\r'))
+	/* cJSON skips every byte up to 0x20, so the walk must too. */
+	while (w->i < w->len && (unsigned char) w->s[w->i] <= 0x20)
 		w->i++;
 }
 
@@ -109,7 +109,8 @@ walk_value(struct walker *w, size_t key)
 	else if (c == '"')
 		skip_string(w);
 	else
-		while (w->i < w->len && strchr(",]} \t\r\n", w->s[w->i]) == NULL)
+		while (w->i < w->len && strchr(",]}", w->s[w->i]) == NULL &&
+			   (unsigned char) w->s[w->i] > 0x20)
 			w->i++;
 	w->spans[me].end = (uint32_t) w->i;
 }
@@ -201,6 +202,19 @@ find(const struct ml_json *j, const cJSON *item)
 		if (j->pos[h].item == item)
 			return &j->pos[h];
 	return NULL;
+}
+
+const cJSON *
+ml_json_member(const cJSON *obj, const char *key)
+{
+	const cJSON *found = NULL, *c;
+
+	if (!cJSON_IsObject(obj))
+		return NULL;
+	for (c = obj->child; c != NULL; c = c->next)
+		if (c->string != NULL && strcmp(c->string, key) == 0)
+			found = c;
+	return found;
 }
 
 size_t
