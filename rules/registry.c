@@ -54,6 +54,45 @@ const struct ml_rule *const ml_rules[] = {
 
 const size_t ml_rules_count = sizeof(ml_rules) / sizeof(ml_rules[0]);
 
+/* Other linters' names for what one of our rules (or several) checks. */
+static const struct
+{
+	const char *alias;
+	const char *rule;
+} aliases[] = {
+	{"prefer-robust-stmts", "require-if-exists"}, /* squawk: both idempotency rules */
+	{"prefer-robust-stmts", "require-if-not-exists"},
+};
+
+bool
+ml_rule_matches(const char *name, const struct ml_rule *rule)
+{
+	if (strcmp(name, rule->name) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (strcmp(aliases[i].alias, name) == 0 && strcmp(aliases[i].rule, rule->name) == 0)
+			return true;
+	return false;
+}
+
+bool
+ml_rule_known(const char *name)
+{
+	for (size_t i = 0; i < ml_rules_count; i++)
+		if (ml_rule_matches(name, ml_rules[i]))
+			return true;
+	return false;
+}
+
+size_t
+ml_rule_index(const struct ml_rule *rule)
+{
+	for (size_t i = 0; i < ml_rules_count; i++)
+		if (ml_rules[i] == rule)
+			return i;
+	return 0;
+}
+
 const struct ml_rule *
 ml_rule_find(const char *name)
 {

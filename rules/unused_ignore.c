@@ -8,7 +8,19 @@
  * no rule, a comment that is followed by no statement, and a file-level comment below the
  * first statement is reported. Runs after the other rules' findings were matched.
  */
+#include <string.h>
+
 #include "miglint/rule.h"
+
+/* True when a rule the name means is on: an ignore for a rule that is off cannot be used. */
+static bool
+enabled(const struct ml_check *chk, const char *name)
+{
+	for (size_t i = 0; i < ml_rules_count; i++)
+		if (ml_rule_matches(name, ml_rules[i]) && chk->config->severity[i] != ML_SEVERITY_OFF)
+			return true;
+	return false;
+}
 
 /* Entry point: called once per file, after suppression. */
 static void
@@ -49,16 +61,14 @@ check(struct ml_check *chk)
 		for (size_t k = 0; k < ig->n_names; k++)
 		{
 			const struct ml_ignore_name *nm = &ig->names[k];
-			const struct ml_rule *rule = ml_rule_find(nm->name);
-
-			if (rule == NULL)
+			if (!ml_rule_known(nm->name))
 			{
 				d = ml_report_span(chk, nm->start, nm->end,
 								   "miglint-ignore comment names unrecognized rule \"%s\"",
 								   nm->name);
 				ml_diag_hint(d, "miglint --list-rules lists the rule names.");
 			}
-			else if (!nm->used && rule->severity != ML_SEVERITY_OFF && rule != chk->rule)
+			else if (!nm->used && enabled(chk, nm->name) && strcmp(nm->name, chk->rule->name) != 0)
 			{
 				d = ml_report_span(chk, nm->start, nm->end,
 								   "miglint-ignore comment for rule \"%s\" silences nothing",

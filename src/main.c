@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "miglint/config.h"
 #include "miglint/folder.h"
 #include "miglint/lint.h"
 #include "miglint/report.h"
@@ -33,6 +34,12 @@ enum
 	OPT_NO_COLOR,
 	OPT_COLOR,
 	OPT_STDIN_FILENAME,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_ENABLE,
+	OPT_DISABLE,
+	OPT_PG_VERSION,
+	OPT_FAIL_ON,
 };
 
 static const char usage_text[] =
@@ -44,12 +51,20 @@ static const char usage_text[] =
 	"folder's context.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format=FORMAT      output format: text (default) or json\n"
+	"  -f, --format=FORMAT      output format: text (default), json, sarif, github or gcc\n"
 	"      --color[=WHEN]       colour the text output: auto (default, only on a terminal),\n"
 	"                           always or never; NO_COLOR in the environment means never\n"
 	"      --no-color           same as --color=never\n"
 	"      --stdin-filename=NAME  the name of standard input in messages; a name inside a\n"
 	"                           Drizzle folder lints it as that migration\n"
+	"      --config=FILE        read settings from FILE instead of the nearest .miglint.json\n"
+	"                           (or package.json \"miglint\" key) above the first PATH\n"
+	"      --no-config          read no config file\n"
+	"      --enable=RULE        turn RULE on (at its default severity, or warning)\n"
+	"      --disable=RULE       turn RULE off\n"
+	"      --pg-version=N       the PostgreSQL major version migrations run on (default 16)\n"
+	"      --fail-on=LEVEL      exit 1 for findings at LEVEL or above: error, warning\n"
+	"                           (default) or info\n"
 	"      --list-rules         list every rule with its default severity and summary\n"
 	"      --explain=RULE       explain a rule: why it matters, how to fix it, examples\n"
 	"  -h, --help               show this help and exit\n"
@@ -60,9 +75,9 @@ static const char usage_text[] =
 	"  -- miglint-ignore-file RULE      before the first statement of a file\n"
 	"\n"
 	"Exit status:\n"
-	"  0  no findings at warning level or above\n"
-	"  1  findings at warning or error level\n"
-	"  2  usage error, or an input that could not be linted\n";
+	"  0  no findings at the failing level (--fail-on, default warning) or above\n"
+	"  1  findings at the failing level or above\n"
+	"  2  usage error, a config error, or an input that could not be linted\n";
 
 static void
 usage_error(const char *fmt, const char *arg)
@@ -131,6 +146,75 @@ report_input_error(const struct ml_error *err, void *data)
 		fprintf(stderr, "miglint: detail: %s\n", err->detail);
 }
 
+/*
+ * The settings: the config file (given, found above 'first_path', or none), then the flags.
+ * Returns EXIT_CLEAN, or EXIT_TROUBLE after printing why.
+ */
+static int
+settings(struct ml_config *cfg, bool no_config, const char *config_path, const char *first_path,
+		 const char *stdin_name, const char **toggles, size_t n_toggles, const char *pg_version,
+		 const char *fail_on)
+{
+	struct ml_error err;
+	char *found = NULL;
+	int rc = 0;
+
+	ml_error_clear(&err);
+	if (config_path != NULL)
+		rc = ml_config_load(cfg, config_path, &err);
+	else if (!no_config)
+	{
+		const char *start = strcmp(first_path, "-") != 0 ? first_path
+							: stdin_name != NULL	  ? stdin_name
+													  : ".";
+
+		found = ml_config_find(start);
+		if (found == NULL && strcmp(start, ".") != 0)
+		{
+			/* A stdin name or path that does not exist: search from the working directory. */
+			found = ml_config_find(".");
+		}
+		if (found != NULL)
+			rc = ml_config_load(cfg, found, &err);
+	}
+	free(found);
+	if (rc != 0)
+	{
+		report_input_error(&err, NULL);
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < n_toggles; i += 2)
+	{
+		const char *name = toggles[i + 1];
+
+		for (size_t r = 0; r < ml_rules_count; r++)
+			if (ml_rule_matches(name, ml_rules[r]))
+				cfg->severity[r] = toggles[i] == NULL			   ? ML_SEVERITY_OFF
+								   : ml_rules[r]->severity != ML_SEVERITY_OFF ? ml_rules[r]->severity
+																		  : ML_SEVERITY_WARNING;
+	}
+	if (pg_version != NULL)
+	{
+		char *end;
+		long v = strtol(pg_version, &end, 10);
+
+		if (*end != '\0' || v < 10 || v > 30)
+		{
+			usage_error("--pg-version \"%s\" is not a PostgreSQL major version (10 to 30)",
+						pg_version);
+			return EXIT_TROUBLE;
+		}
+		cfg->pg_version = (int) v;
+	}
+	if (fail_on != NULL &&
+		(!ml_config_parse_severity(fail_on, &cfg->fail_on) || cfg->fail_on == ML_SEVERITY_OFF))
+	{
+		usage_error("--fail-on \"%s\" is not error, warning or info", fail_on);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_CLEAN;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -140,6 +224,12 @@ main(int argc, char **argv)
 		{"colour", optional_argument, NULL, OPT_COLOR},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+		{"enable", required_argument, NULL, OPT_ENABLE},
+		{"disable", required_argument, NULL, OPT_DISABLE},
+		{"pg-version", required_argument, NULL, OPT_PG_VERSION},
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"explain", required_argument, NULL, OPT_EXPLAIN},
 		{"help", no_argument, NULL, 'h'},
@@ -147,12 +237,18 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *format = "text", *color_when = "auto", *stdin_name = NULL;
+	const char *config_path = NULL, *pg_version = NULL, *fail_on = NULL;
+	const char **toggles = calloc((size_t) argc + 1, sizeof(char *)); /* "+rule" / "-rule" */
+	size_t n_toggles = 0;
+	bool no_config = false;
+	struct ml_config cfg;
 	struct ml_inputs inputs;
 	struct ml_diag_list diags;
 	struct ml_lint_stats stats;
 	struct ml_report_counts counts;
 	struct ml_error err;
 	bool color, trouble = false, stdin_used = false;
+	size_t failing;
 	int c, status;
 
 	opterr = 0;
@@ -172,29 +268,61 @@ main(int argc, char **argv)
 			case OPT_STDIN_FILENAME:
 				stdin_name = optarg;
 				break;
+			case OPT_CONFIG:
+				config_path = optarg;
+				break;
+			case OPT_NO_CONFIG:
+				no_config = true;
+				break;
+			case OPT_ENABLE:
+			case OPT_DISABLE:
+				if (!ml_rule_known(optarg))
+				{
+					usage_error("rule \"%s\" is unrecognized", optarg);
+					free(toggles);
+					return EXIT_TROUBLE;
+				}
+				toggles[n_toggles++] = c == OPT_ENABLE ? optarg : NULL;
+				toggles[n_toggles++] = optarg;
+				break;
+			case OPT_PG_VERSION:
+				pg_version = optarg;
+				break;
+			case OPT_FAIL_ON:
+				fail_on = optarg;
+				break;
 			case OPT_LIST_RULES:
+				free(toggles);
 				list_rules();
 				return EXIT_CLEAN;
 			case OPT_EXPLAIN:
+				free(toggles);
 				return explain(optarg);
 			case 'h':
+				free(toggles);
 				fputs(usage_text, stdout);
 				return EXIT_CLEAN;
 			case 'V':
+				free(toggles);
 				printf("miglint %s (libpg_query, PostgreSQL %s grammar)\n", MIGLINT_VERSION,
 					   PG_VERSION);
 				return EXIT_CLEAN;
 			case ':':
+				free(toggles);
 				usage_error("option \"%s\" requires a value", argv[optind - 1]);
 				return EXIT_TROUBLE;
 			default:
+				free(toggles);
 				usage_error("unrecognized option \"%s\"", argv[optind - 1]);
 				return EXIT_TROUBLE;
 		}
 	}
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
+		strcmp(format, "sarif") != 0 && strcmp(format, "github") != 0 && strcmp(format, "gcc") != 0)
 	{
-		usage_error("unrecognized output format \"%s\"; use text or json", format);
+		usage_error("unrecognized output format \"%s\"; use text, json, sarif, github or gcc",
+					format);
+		free(toggles);
 		return EXIT_TROUBLE;
 	}
 	if (strcmp(color_when, "always") == 0)
@@ -206,12 +334,23 @@ main(int argc, char **argv)
 	else
 	{
 		usage_error("unrecognized --color value \"%s\"; use auto, always or never", color_when);
+		free(toggles);
 		return EXIT_TROUBLE;
 	}
 	if (optind >= argc)
 	{
 		usage_error("%s", "no PATH given");
+		free(toggles);
 		return EXIT_TROUBLE;
+	}
+	ml_config_init(&cfg);
+	status = settings(&cfg, no_config, config_path, argv[optind], stdin_name, toggles, n_toggles,
+					  pg_version, fail_on);
+	free(toggles);
+	if (status != EXIT_CLEAN)
+	{
+		ml_config_cleanup(&cfg);
+		return status;
 	}
 	ml_inputs_init(&inputs);
 	for (int i = optind; i < argc; i++)
@@ -222,6 +361,7 @@ main(int argc, char **argv)
 			{
 				usage_error("%s", "standard input (-) can be named only once");
 				ml_inputs_cleanup(&inputs);
+				ml_config_cleanup(&cfg);
 				return EXIT_TROUBLE;
 			}
 			stdin_used = true;
@@ -233,19 +373,34 @@ main(int argc, char **argv)
 			trouble = true;
 		}
 	}
+	/* Excluded files are not reported on, but still run (and are replayed) in their folder. */
+	for (size_t f = 0; f < inputs.n_folders; f++)
+		for (size_t i = 0; i < inputs.folders[f]->n_files; i++)
+			if (inputs.folders[f]->files[i].fs_path != NULL &&
+				ml_config_excluded(&cfg, inputs.folders[f]->files[i].display))
+				inputs.folders[f]->files[i].selected = false;
 	ml_diag_list_init(&diags);
-	ml_lint_run(&stats, &diags, &inputs, report_input_error, NULL);
+	ml_lint_run(&stats, &diags, &inputs, &cfg, report_input_error, NULL);
 	if (stats.input_errors > 0)
 		trouble = true;
 	if (strcmp(format, "json") == 0)
 		ml_report_json(stdout, &diags, &stats);
+	else if (strcmp(format, "sarif") == 0)
+		ml_report_sarif(stdout, &diags, &cfg);
+	else if (strcmp(format, "github") == 0)
+		ml_report_github(stdout, &diags);
+	else if (strcmp(format, "gcc") == 0)
+		ml_report_gcc(stdout, &diags);
 	else
 		ml_report_text(stdout, &diags, &stats, color);
 	fflush(stdout);
 	ml_report_count(&counts, &diags);
-	status = trouble ? EXIT_TROUBLE : counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+	failing = counts.errors + (cfg.fail_on <= ML_SEVERITY_WARNING ? counts.warnings : 0) +
+			  (cfg.fail_on <= ML_SEVERITY_INFO ? counts.infos : 0);
+	status = trouble ? EXIT_TROUBLE : failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 	ml_diag_list_cleanup(&diags);
 	ml_inputs_cleanup(&inputs);
+	ml_config_cleanup(&cfg);
 	/* libpg_query frees its memory context only if it made one (it crashes otherwise). */
 	if (stats.files > 0)
 		pg_query_exit();

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "miglint/config.h"
 #include "miglint/diag.h"
 #include "miglint/error.h"
 #include "miglint/folder.h"
@@ -31,6 +32,7 @@ typedef void (*ml_input_error_fn)(const struct ml_error *err, void *data);
  * Fills *stats. Never fails: input problems go to 'on_error'.
  */
 void ml_lint_run(struct ml_lint_stats *stats, struct ml_diag_list *diags,
-				 const struct ml_inputs *in, ml_input_error_fn on_error, void *data);
+				 const struct ml_inputs *in, const struct ml_config *config,
+				 ml_input_error_fn on_error, void *data);
 
 #endif

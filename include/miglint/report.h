@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "miglint/config.h"
 #include "miglint/diag.h"
 #include "miglint/lint.h"
 
@@ -35,5 +36,14 @@ void ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml
 
 /* One JSON document (docs/json-output.md); version 1. */
 void ml_report_json(FILE *out, const struct ml_diag_list *diags, const struct ml_lint_stats *stats);
+
+/* SARIF 2.1.0, every rule in tool.driver (with the effective severities of 'cfg'). */
+void ml_report_sarif(FILE *out, const struct ml_diag_list *diags, const struct ml_config *cfg);
+
+/* GitHub Actions workflow commands (::error file=...::message), escaped as GitHub requires. */
+void ml_report_github(FILE *out, const struct ml_diag_list *diags);
+
+/* One line per finding, file:line:col: severity: message [rule]. */
+void ml_report_gcc(FILE *out, const struct ml_diag_list *diags);
 
 #endif

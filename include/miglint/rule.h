@@ -18,6 +18,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include "miglint/catalog.h"
+#include "miglint/config.h"
 #include "miglint/diag.h"
 #include "miglint/drizzle.h"
 #include "miglint/folder.h"
@@ -78,6 +79,7 @@ struct ml_check
 	const struct ml_migration *migration; /* the file's entry in the folder model */
 	const struct ml_drizzle_meta *meta; /* journal and snapshots (empty outside Drizzle) */
 	const struct ml_catalog *catalog;  /* the replayed schema; NULL when the file never runs */
+	const struct ml_config *config;	   /* effective severities and settings */
 };
 
 /* The registry: every rule, sorted by name (rules/registry.c). */
@@ -86,6 +88,18 @@ extern const size_t ml_rules_count;
 
 /* The rule named 'name', or NULL. */
 const struct ml_rule *ml_rule_find(const char *name);
+
+/*
+ * True when 'name' (from a config file, a flag or an ignore comment) means 'rule': its own
+ * name, or an alias (squawk's name where our rule does the same job).
+ */
+bool ml_rule_matches(const char *name, const struct ml_rule *rule);
+
+/* True when 'name' is a rule or an alias. */
+bool ml_rule_known(const char *name);
+
+/* The rule's position in ml_rules. */
+size_t ml_rule_index(const struct ml_rule *rule);
 
 /*
  * Reports a finding of the current rule on 'stmt'. The span is the statement's leading

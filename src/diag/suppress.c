@@ -14,6 +14,8 @@
 
 #include "miglint/suppress.h"
 
+#include "miglint/rule.h"
+
 #define IGNORE_FILE "miglint-ignore-file"
 #define IGNORE "miglint-ignore"
 
@@ -208,7 +210,9 @@ ml_suppress_apply(const struct ml_suppressions *supp, struct ml_diag *items, siz
 				(!ig->bound || d->start < ig->scope_start || d->start > ig->scope_end))
 				continue;
 			for (size_t j = 0; j < ig->n_names; j++)
-				if (strcmp(ig->names[j].name, d->rule) == 0)
+				if (strcmp(ig->names[j].name, d->rule) == 0 ||
+					(ml_rule_find(d->rule) != NULL &&
+					 ml_rule_matches(ig->names[j].name, ml_rule_find(d->rule))))
 				{
 					d->suppressed = true;
 					ig->names[j].used = true;

@@ -540,6 +540,62 @@ select_in_folder(struct ml_inputs *in, const char *root, const char *path, struc
 	return false;
 }
 
+/*
+ * A Drizzle meta file named alone (pre-commit passes meta/_journal.json, a snapshot, or a
+ * 1.0 folder's snapshot.json): its folder is opened, its folder rules run, and no .sql file
+ * is selected. False when 'path' is not such a file.
+ */
+static bool
+meta_file_folder(struct ml_inputs *in, const char *path, struct ml_error *err)
+{
+	char *dir, *root = NULL, real_root[PATH_MAX];
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct ml_folder *f = NULL;
+	enum ml_folder_kind kind = ML_FOLDER_PLAIN;
+
+	if (!ends_with(base, ".json"))
+		return false;
+	dir = dir_of(path);
+	if (strcmp(base, "snapshot.json") == 0)
+	{
+		root = dir_of(dir);
+		kind = ML_FOLDER_DRIZZLE_V1;
+	}
+	else
+	{
+		const char *dbase = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+
+		if (strcmp(dbase, "meta") == 0)
+		{
+			root = dir_of(dir);
+			kind = ml_folder_classify_dir(root);
+		}
+	}
+	free(dir);
+	if (root == NULL || ml_folder_classify_dir(root) != kind ||
+		(kind != ML_FOLDER_DRIZZLE && kind != ML_FOLDER_DRIZZLE_V1) ||
+		realpath(root, real_root) == NULL)
+	{
+		free(root);
+		return false;
+	}
+	for (size_t i = 0; i < in->n_folders && f == NULL; i++)
+		if (in->folders[i]->kind != ML_FOLDER_SINGLE && strcmp(in->folders[i]->real_root, real_root) == 0)
+			f = in->folders[i];
+	if (f == NULL)
+	{
+		if (folder_open(&f, root, root, false, err) != 0)
+		{
+			free(root);
+			return false;
+		}
+		inputs_push(in, f);
+	}
+	f->named = true;
+	free(root);
+	return true;
+}
+
 int
 ml_inputs_add(struct ml_inputs *in, const char *path, const char *stdin_name,
 			  struct ml_error *err)
@@ -602,6 +658,8 @@ ml_inputs_add(struct ml_inputs *in, const char *path, const char *stdin_name,
 		inputs_push(in, f);
 		return 0;
 	}
+	if (meta_file_folder(in, path, err))
+		return 0;
 	ctx = drizzle_context(path);
 	if (ctx != NULL)
 	{

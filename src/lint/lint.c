@@ -27,7 +27,7 @@ statement_rules(struct ml_check *chk, const struct ml_stmt *stmt)
 	{
 		const struct ml_rule *rule = ml_rules[r];
 
-		if (rule->severity == ML_SEVERITY_OFF || rule->check_statement == NULL)
+		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_statement == NULL)
 			continue;
 		chk->rule = rule;
 		rule->check_statement(chk, stmt);
@@ -41,7 +41,7 @@ file_rules(struct ml_check *chk, bool after_suppression)
 	{
 		const struct ml_rule *rule = ml_rules[r];
 
-		if (rule->severity == ML_SEVERITY_OFF || rule->check_file == NULL ||
+		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_file == NULL ||
 			rule->after_suppression != after_suppression)
 			continue;
 		chk->rule = rule;
@@ -58,6 +58,7 @@ struct folder_run
 	struct ml_drizzle_meta *meta;
 	struct ml_catalog *catalog;
 	size_t migrations; /* files replayed so far */
+	const struct ml_config *config;
 	ml_input_error_fn on_error;
 	void *data;
 };
@@ -99,6 +100,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	chk.migration = m;
 	chk.meta = run->meta;
 	chk.catalog = replay ? run->catalog : NULL;
+	chk.config = run->config;
 	if (replay)
 	{
 		ml_catalog_begin(run->catalog, run->migrations++, src);
@@ -166,11 +168,12 @@ lint_folder(struct folder_run *run, size_t *order)
 	chk.folder = f;
 	chk.meta = run->meta;
 	chk.catalog = run->catalog;
+	chk.config = run->config;
 	for (size_t r = 0; r < ml_rules_count; r++)
 	{
 		const struct ml_rule *rule = ml_rules[r];
 
-		if (rule->severity == ML_SEVERITY_OFF || rule->check_folder == NULL)
+		if (run->config->severity[r] == ML_SEVERITY_OFF || rule->check_folder == NULL)
 			continue;
 		chk.rule = rule;
 		rule->check_folder(&chk);
@@ -184,7 +187,7 @@ lint_folder(struct folder_run *run, size_t *order)
 
 void
 ml_lint_run(struct ml_lint_stats *stats, struct ml_diag_list *diags, const struct ml_inputs *in,
-			ml_input_error_fn on_error, void *data)
+			const struct ml_config *config, ml_input_error_fn on_error, void *data)
 {
 	size_t order = 0;
 	struct folder_run run = {0};
@@ -195,6 +198,7 @@ ml_lint_run(struct ml_lint_stats *stats, struct ml_diag_list *diags, const struc
 	run.stats = stats;
 	run.diags = diags;
 	run.on_error = on_error;
+	run.config = config;
 	run.data = data;
 	for (size_t f = 0; f < in->n_folders; f++)
 	{

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config.c
+ *	  Finding and reading the config file (see config.h).
+ *
+ * The file is read with positions (json.h), so every complaint names file:line:column.
+ * Settings are checked strictly: a typo in a key would otherwise silently do nothing.
+ */
+#include "miglint/config.h"
+
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "miglint/arena.h"
+#include "miglint/json.h"
+#include "miglint/rule.h"
+
+static char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		ml_fatal_oom();
+	return p;
+}
+
+void
+ml_config_init(struct ml_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->severity = calloc(ml_rules_count, sizeof(*cfg->severity));
+	if (cfg->severity == NULL)
+		ml_fatal_oom();
+	for (size_t i = 0; i < ml_rules_count; i++)
+		cfg->severity[i] = ml_rules[i]->severity;
+	cfg->fail_on = ML_SEVERITY_WARNING;
+	cfg->pg_version = 16;
+	cfg->migrations_table = xstrdup("__drizzle_migrations");
+	cfg->migrations_schema = xstrdup("drizzle");
+}
+
+void
+ml_config_cleanup(struct ml_config *cfg)
+{
+	free(cfg->severity);
+	free(cfg->migrations_table);
+	free(cfg->migrations_schema);
+	for (size_t i = 0; i < cfg->n_exclude; i++)
+		free(cfg->exclude[i]);
+	free(cfg->exclude);
+	free(cfg->path);
+	free(cfg->base_dir);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+bool
+ml_config_parse_severity(const char *text, enum ml_severity *out)
+{
+	static const char *const names[] = {"off", "info", "warning", "error"};
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(text, names[i]) == 0)
+		{
+			*out = (enum ml_severity) i;
+			return true;
+		}
+	return false;
+}
+
+int
+ml_config_set_rule(struct ml_config *cfg, const char *name, enum ml_severity sev,
+				   struct ml_error *err)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < ml_rules_count; i++)
+		if (ml_rule_matches(name, ml_rules[i]))
+		{
+			cfg->severity[i] = sev;
+			any = true;
+		}
+	if (!any)
+		return ml_error_set(err, ML_EINPUT, "rule \"%s\" is unrecognized", name);
+	return 0;
+}
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* True when package.json at 'path' has a "miglint" key. */
+static bool
+package_has_key(const char *path)
+{
+	struct ml_arena *arena = ml_arena_create();
+	struct ml_source *src = NULL;
+	struct ml_error err;
+	struct ml_json j;
+	bool has = false;
+
+	if (ml_source_read(&src, arena, path, path, &err) == 0)
+	{
+		ml_json_parse(&j, src);
+		has = ml_json_member(j.root, "miglint") != NULL;
+		ml_json_cleanup(&j);
+	}
+	ml_arena_destroy(arena);
+	return has;
+}
+
+/* 'path' relative to the working directory when it lies below it (as messages show it). */
+static char *
+relative(const char *path)
+{
+	char cwd[PATH_MAX];
+	size_t l;
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return xstrdup(path);
+	l = strlen(cwd);
+	if (strncmp(path, cwd, l) == 0 && path[l] == '/')
+		return xstrdup(path + l + 1);
+	return xstrdup(path);
+}
+
+char *
+ml_config_find(const char *start)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+
+	if (realpath(start, dir) == NULL)
+		return NULL;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+	{
+		char *slash = strrchr(dir, '/');
+
+		if (slash != NULL)
+			*(slash == dir ? slash + 1 : slash) = '\0';
+	}
+	for (;;)
+	{
+		char path[PATH_MAX + 32];
+		char *slash;
+
+		snprintf(path, sizeof(path), "%s/.miglint.json", strcmp(dir, "/") == 0 ? "" : dir);
+		if (file_exists(path))
+			return relative(path);
+		snprintf(path, sizeof(path), "%s/package.json", strcmp(dir, "/") == 0 ? "" : dir);
+		if (file_exists(path) && package_has_key(path))
+			return relative(path);
+		if (strcmp(dir, "/") == 0)
+			return NULL;
+		slash = strrchr(dir, '/');
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	}
+}
+
+/* "config file "x", line 3, column 5" in messages. */
+static int
+fail_at(struct ml_error *err, const char *path, const struct ml_source *src, size_t at,
+		const char *what)
+{
+	unsigned line, col;
+
+	ml_source_line_col(src, at, &line, &col);
+	return ml_error_set(err, ML_EINPUT, "%s in config file \"%s\" at line %u, column %u", what,
+						path, line, col);
+}
+
+static char *
+keyed(const char *fmt, const char *key)
+{
+	static char buf[600];
+
+	snprintf(buf, sizeof(buf), fmt, key);
+	return buf;
+}
+
+static int
+read_rules(struct ml_config *cfg, const struct ml_json *j, const cJSON *rules, const char *path,
+		   const struct ml_source *src, struct ml_error *err)
+{
+	const cJSON *r;
+
+	if (!cJSON_IsObject(rules))
+		return fail_at(err, path, src, ml_json_offset(j, rules), "\"rules\" is not an object");
+	cJSON_ArrayForEach(r, rules)
+	{
+		enum ml_severity sev;
+
+		if (!cJSON_IsString(r) || !ml_config_parse_severity(r->valuestring, &sev))
+			return fail_at(err, path, src, ml_json_offset(j, r),
+						   keyed("severity of rule \"%s\" is not \"off\", \"info\", \"warning\" "
+								 "or \"error\"",
+								 r->string));
+		if (ml_config_set_rule(cfg, r->string, sev, err) != 0)
+			return fail_at(err, path, src, ml_json_key_offset(j, r),
+						   keyed("unrecognized rule \"%s\"", r->string));
+	}
+	return 0;
+}
+
+static int
+read_migrations(struct ml_config *cfg, const struct ml_json *j, const cJSON *m, const char *path,
+				const struct ml_source *src, struct ml_error *err)
+{
+	const cJSON *k;
+
+	if (!cJSON_IsObject(m))
+		return fail_at(err, path, src, ml_json_offset(j, m), "\"migrations\" is not an object");
+	cJSON_ArrayForEach(k, m)
+	{
+		char **slot = strcmp(k->string, "table") == 0	 ? &cfg->migrations_table
+					  : strcmp(k->string, "schema") == 0 ? &cfg->migrations_schema
+														 : NULL;
+
+		if (slot == NULL)
+			return fail_at(err, path, src, ml_json_key_offset(j, k),
+						   keyed("unrecognized key \"migrations.%s\"", k->string));
+		if (!cJSON_IsString(k) || k->valuestring[0] == '\0')
+			return fail_at(err, path, src, ml_json_offset(j, k),
+						   keyed("\"migrations.%s\" is not a non-empty string", k->string));
+		free(*slot);
+		*slot = xstrdup(k->valuestring);
+	}
+	return 0;
+}
+
+static int
+read_settings(struct ml_config *cfg, const struct ml_json *j, const cJSON *root, const char *path,
+			  const struct ml_source *src, struct ml_error *err)
+{
+	const cJSON *k;
+
+	if (!cJSON_IsObject(root))
+		return fail_at(err, path, src, ml_json_offset(j, root), "settings are not a JSON object");
+	cJSON_ArrayForEach(k, root)
+	{
+		const char *key = k->string;
+		int rc = 0;
+
+		if (strcmp(key, "rules") == 0)
+			rc = read_rules(cfg, j, k, path, src, err);
+		else if (strcmp(key, "pgVersion") == 0)
+		{
+			if (!cJSON_IsNumber(k) || k->valuedouble < 10 || k->valuedouble > 30 ||
+				k->valuedouble != (int) k->valuedouble)
+				rc = fail_at(err, path, src, ml_json_offset(j, k),
+							 "\"pgVersion\" is not a PostgreSQL major version (10 to 30)");
+			else
+				cfg->pg_version = (int) k->valuedouble;
+		}
+		else if (strcmp(key, "failOn") == 0)
+		{
+			if (!cJSON_IsString(k) || !ml_config_parse_severity(k->valuestring, &cfg->fail_on) ||
+				cfg->fail_on == ML_SEVERITY_OFF)
+				rc = fail_at(err, path, src, ml_json_offset(j, k),
+							 "\"failOn\" is not \"info\", \"warning\" or \"error\"");
+		}
+		else if (strcmp(key, "transaction") == 0)
+		{
+			const char *v = cJSON_IsString(k) ? k->valuestring : "";
+
+			if (strcmp(v, "all") == 0)
+				cfg->transaction = ML_TRANSACTION_ALL;
+			else if (strcmp(v, "per-file") == 0)
+				cfg->transaction = ML_TRANSACTION_PER_FILE;
+			else if (strcmp(v, "none") == 0)
+				cfg->transaction = ML_TRANSACTION_NONE;
+			else
+				rc = fail_at(err, path, src, ml_json_offset(j, k),
+							 "\"transaction\" is not \"all\", \"per-file\" or \"none\"");
+		}
+		else if (strcmp(key, "exclude") == 0)
+		{
+			const cJSON *g;
+
+			if (!cJSON_IsArray(k))
+				rc = fail_at(err, path, src, ml_json_offset(j, k), "\"exclude\" is not an array");
+			cJSON_ArrayForEach(g, k)
+			{
+				if (rc != 0)
+					break;
+				if (!cJSON_IsString(g))
+				{
+					rc = fail_at(err, path, src, ml_json_offset(j, g),
+								 "an \"exclude\" pattern is not a string");
+					break;
+				}
+				cfg->exclude = realloc(cfg->exclude, (cfg->n_exclude + 1) * sizeof(char *));
+				if (cfg->exclude == NULL)
+					ml_fatal_oom();
+				cfg->exclude[cfg->n_exclude++] = xstrdup(g->valuestring);
+			}
+		}
+		else if (strcmp(key, "migrations") == 0)
+			rc = read_migrations(cfg, j, k, path, src, err);
+		else
+			rc = fail_at(err, path, src, ml_json_key_offset(j, k),
+						 keyed("unrecognized key \"%s\"", key));
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+ml_config_load(struct ml_config *cfg, const char *path, struct ml_error *err)
+{
+	struct ml_arena *arena = ml_arena_create();
+	struct ml_source *src = NULL;
+	struct ml_json j;
+	const cJSON *root;
+	const char *base = strrchr(path, '/');
+	bool package = base != NULL ? strcmp(base + 1, "package.json") == 0
+								: strcmp(path, "package.json") == 0;
+	int rc;
+
+	memset(&j, 0, sizeof(j));
+	rc = ml_source_read(&src, arena, path, path, err);
+	if (rc != 0)
+	{
+		if (rc == ML_EIO)
+		{
+			/* "could not open file "x": <reason>": keep the reason, name it a config file. */
+			char reason[sizeof(err->message)];
+			const char *colon = strrchr(err->message, ':');
+
+			snprintf(reason, sizeof(reason), "%s", colon ? colon + 2 : err->message);
+			ml_error_set(err, rc, "could not read config file \"%s\": %s", path, reason);
+		}
+		goto done;
+	}
+	ml_json_parse(&j, src);
+	if (j.root == NULL)
+	{
+		rc = fail_at(err, path, src, j.error_at, "invalid JSON");
+		goto done;
+	}
+	root = package ? ml_json_member(j.root, "miglint") : j.root;
+	if (root == NULL)
+	{
+		rc = ml_error_set(err, ML_EINPUT, "config file \"%s\" has no \"miglint\" key", path);
+		goto done;
+	}
+	rc = read_settings(cfg, &j, root, path, src, err);
+	if (rc == 0)
+	{
+		char *slash;
+
+		free(cfg->path);
+		free(cfg->base_dir);
+		cfg->path = xstrdup(path);
+		cfg->base_dir = xstrdup(path);
+		slash = strrchr(cfg->base_dir, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		else
+			strcpy(cfg->base_dir, ".");
+	}
+done:
+	ml_json_cleanup(&j);
+	ml_arena_destroy(arena);
+	return rc;
+}
+
+bool
+ml_config_excluded(const struct ml_config *cfg, const char *display)
+{
+	char real_base[PATH_MAX], real_file[PATH_MAX];
+	const char *rel = NULL;
+
+	if (cfg->n_exclude == 0)
+		return false;
+	if (cfg->base_dir != NULL && realpath(cfg->base_dir, real_base) != NULL &&
+		realpath(display, real_file) != NULL)
+	{
+		size_t lb = strlen(real_base);
+
+		if (strncmp(real_file, real_base, lb) == 0 && real_file[lb] == '/')
+			rel = real_file + lb + 1;
+	}
+	for (size_t i = 0; i < cfg->n_exclude; i++)
+		if (fnmatch(cfg->exclude[i], display, 0) == 0 ||
+			(rel != NULL && fnmatch(cfg->exclude[i], rel, 0) == 0))
+			return true;
+	return false;
+}

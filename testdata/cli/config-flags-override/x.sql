@@ -1,0 +1,2 @@
+DROP TABLE t;
+CREATE TABLE t (id int);

@@ -1,0 +1,2 @@
+-- the error message spans two lines
+SELECT 'unterminated
