@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "miglint/config.h"
+#include "miglint/fix.h"
 #include "miglint/folder.h"
 #include "miglint/lint.h"
 #include "miglint/report.h"
@@ -40,6 +41,9 @@ enum
 	OPT_DISABLE,
 	OPT_PG_VERSION,
 	OPT_FAIL_ON,
+	OPT_FIX,
+	OPT_DIFF,
+	OPT_ALL,
 };
 
 static const char usage_text[] =
@@ -65,6 +69,13 @@ static const char usage_text[] =
 	"      --pg-version=N       the PostgreSQL major version migrations run on (default 16)\n"
 	"      --fail-on=LEVEL      exit 1 for findings at LEVEL or above: error, warning\n"
 	"                           (default) or info\n"
+	"      --fix                make the files idempotent in place: IF [NOT] EXISTS, OR\n"
+	"                           REPLACE, or drizzle-kit's DO guard (only where the effect on a\n"
+	"                           fresh database is the same); then lint the fixed files\n"
+	"      --diff, --dry-run    with --fix: print a unified diff and change nothing\n"
+	"      --all                with --fix: fix every file of a named folder; without it only\n"
+	"                           files named on the command line are fixed, because rewriting\n"
+	"                           an applied migration changes the hash drizzle recorded\n"
 	"      --list-rules         list every rule with its default severity and summary\n"
 	"      --explain=RULE       explain a rule: why it matters, how to fix it, examples\n"
 	"  -h, --help               show this help and exit\n"
@@ -230,6 +241,10 @@ main(int argc, char **argv)
 		{"disable", required_argument, NULL, OPT_DISABLE},
 		{"pg-version", required_argument, NULL, OPT_PG_VERSION},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"fix", no_argument, NULL, OPT_FIX},
+		{"diff", no_argument, NULL, OPT_DIFF},
+		{"dry-run", no_argument, NULL, OPT_DIFF},
+		{"all", no_argument, NULL, OPT_ALL},
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"explain", required_argument, NULL, OPT_EXPLAIN},
 		{"help", no_argument, NULL, 'h'},
@@ -240,7 +255,7 @@ main(int argc, char **argv)
 	const char *config_path = NULL, *pg_version = NULL, *fail_on = NULL;
 	const char **toggles = calloc((size_t) argc + 1, sizeof(char *)); /* "+rule" / "-rule" */
 	size_t n_toggles = 0;
-	bool no_config = false;
+	bool no_config = false, fix = false, diff = false, all = false;
 	struct ml_config cfg;
 	struct ml_inputs inputs;
 	struct ml_diag_list diags;
@@ -291,6 +306,15 @@ main(int argc, char **argv)
 			case OPT_FAIL_ON:
 				fail_on = optarg;
 				break;
+			case OPT_FIX:
+				fix = true;
+				break;
+			case OPT_DIFF:
+				diff = true;
+				break;
+			case OPT_ALL:
+				all = true;
+				break;
 			case OPT_LIST_RULES:
 				free(toggles);
 				list_rules();
@@ -337,6 +361,12 @@ main(int argc, char **argv)
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
+	if ((diff || all) && !fix)
+	{
+		usage_error("%s", diff ? "--diff and --dry-run need --fix" : "--all needs --fix");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
 	if (optind >= argc)
 	{
 		usage_error("%s", "no PATH given");
@@ -379,11 +409,30 @@ main(int argc, char **argv)
 			if (inputs.folders[f]->files[i].fs_path != NULL &&
 				ml_config_excluded(&cfg, inputs.folders[f]->files[i].display))
 				inputs.folders[f]->files[i].selected = false;
+	if (fix)
+	{
+		struct ml_fix_stats fs;
+
+		ml_fix_run(&fs, &inputs, cfg.pg_version, all, diff, stdout, report_input_error, NULL);
+		if (fs.errors > 0)
+			trouble = true;
+		fprintf(stderr, "miglint: %s %zu %s in %zu %s", diff ? "would make" : "made", fs.edits,
+				fs.edits == 1 ? "fix" : "fixes", fs.files, fs.files == 1 ? "file" : "files");
+		if (fs.skipped > 0)
+			fprintf(stderr, "; %zu %s of named folders left alone (add --all to fix them)",
+					fs.skipped, fs.skipped == 1 ? "file" : "files");
+		if (fs.unparsable > 0)
+			fprintf(stderr, "; %zu %s with a syntax error left alone", fs.unparsable,
+					fs.unparsable == 1 ? "file" : "files");
+		fputs("\n", stderr);
+	}
 	ml_diag_list_init(&diags);
 	ml_lint_run(&stats, &diags, &inputs, &cfg, report_input_error, NULL);
 	if (stats.input_errors > 0)
 		trouble = true;
-	if (strcmp(format, "json") == 0)
+	if (fix && diff)
+		; /* the diff is the output; the exit status is the fixed files' */
+	else if (strcmp(format, "json") == 0)
 		ml_report_json(stdout, &diags, &stats);
 	else if (strcmp(format, "sarif") == 0)
 		ml_report_sarif(stdout, &diags, &cfg);

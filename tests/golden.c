@@ -12,6 +12,11 @@
  *	      expected.out, expected.err, expected.exit
  *	      miglint with those arguments, run in that folder.
  *
+ *	  testdata/fix/<what>.sql + .fixed, .after, .diff, .fixlog
+ *	      `miglint --fix` on a copy: the file must become .fixed, what remains is .after (gcc
+ *	      format), the summary on stderr is .fixlog; a second --fix changes nothing (a fixed
+ *	      point); `--fix --diff` on another copy prints .diff and leaves the file alone.
+ *
  * On a mismatch the actual output is written under the build folder and a unified diff is
  * printed. MIGLINT_ACCEPT=1 rewrites the expected files instead, to review in git diff.
  */
@@ -28,9 +33,10 @@
 
 struct golden_case
 {
-	char *dir;	/* absolute case folder (rules/<rule> or cli/<case>) */
-	char *name; /* the .sql file (rule cases), NULL for cli cases */
+	char *dir;	/* absolute case folder (rules/<rule>, cli/<case> or fix) */
+	char *name; /* the .sql file or folder (rule and fix cases), NULL for cli cases */
 	char *label;
+	bool fix;
 };
 
 static struct golden_case *cases;
@@ -94,7 +100,17 @@ add_case(const char *dir, const char *name, const char *label)
 	cases[n_cases].dir = strdup(dir);
 	cases[n_cases].name = name ? strdup(name) : NULL;
 	cases[n_cases].label = strdup(label);
+	cases[n_cases].fix = false;
 	n_cases++;
+}
+
+static bool
+keep_sql(const char *dir, const char *name)
+{
+	size_t l = strlen(name);
+
+	(void) dir;
+	return l > 4 && strcmp(name + l - 4, ".sql") == 0;
 }
 
 static void
@@ -137,6 +153,23 @@ discover(const char *testdata)
 	free(cli_dirs);
 	free(rules);
 	free(cli);
+	{
+		char *fix = path_join(testdata, "fix");
+		size_t nf;
+		char **sqls = list_dir(fix, keep_sql, &nf);
+
+		for (size_t i = 0; i < nf; i++)
+		{
+			char label[1024];
+
+			snprintf(label, sizeof(label), "fix/%s", sqls[i]);
+			add_case(fix, sqls[i], label);
+			cases[n_cases - 1].fix = true;
+			free(sqls[i]);
+		}
+		free(sqls);
+		free(fix);
+	}
 }
 
 static bool
@@ -297,11 +330,87 @@ run_cli_case(const struct golden_case *c)
 	free(exit_path);
 }
 
+/* A path beside the case's .sql: <base><ext>. */
+static char *
+sibling(const struct golden_case *c, const char *ext)
+{
+	size_t l = strlen(c->name) - 4;
+	char *name = malloc(l + strlen(ext) + 1);
+	char *p;
+
+	memcpy(name, c->name, l);
+	strcpy(name + l, ext);
+	p = path_join(c->dir, name);
+	free(name);
+	return p;
+}
+
+static void
+run_fix_case(const struct golden_case *c)
+{
+	char *src = path_join(c->dir, c->name);
+	char *work = path_join(test_env("MIGLINT_BUILD_ROOT"), "fix-work");
+	char *copy = path_join(work, c->name);
+	char *fixed_path = sibling(c, ".fixed"), *after_path = sibling(c, ".after");
+	char *diff_path = sibling(c, ".diff"), *log_path = sibling(c, ".fixlog");
+	const char *fix_argv[] = {"--no-config", "--no-color", "--format", "gcc", "--fix", c->name,
+							  NULL};
+	const char *diff_argv[] = {"--no-config", "--fix", "--diff", c->name, NULL};
+	size_t orig_len, got_len, again_len;
+	char *orig = read_file(src, &orig_len), *got, *again, cmd[8400];
+	struct run_result r;
+
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", work);
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert(orig != NULL && write_file(copy, orig, orig_len));
+	run_miglint(&r, work, fix_argv, NULL, 0, -1);
+	got = read_file(copy, &got_len);
+	ck_assert_msg(same_or_diff(c->label, "fixed", fixed_path, got, got_len), "%s: fixed file differs",
+				  c->label);
+	ck_assert_msg(same_or_diff(c->label, "after", after_path, r.out, r.out_len),
+				  "%s: findings after the fix differ", c->label);
+	ck_assert_msg(same_or_diff(c->label, "fixlog", log_path, r.err, r.err_len),
+				  "%s: fix summary differs", c->label);
+	run_result_free(&r);
+	/* A fixed point: fixing again changes nothing. */
+	run_miglint(&r, work, fix_argv, NULL, 0, -1);
+	again = read_file(copy, &again_len);
+	ck_assert_msg(again_len == got_len && memcmp(again, got, got_len) == 0,
+				  "%s: a second --fix changed the file", c->label);
+	ck_assert_msg(strncmp(r.err, "miglint: made 0 fixes in 0 files",
+						  strlen("miglint: made 0 fixes in 0 files")) == 0,
+				  "%s: a second --fix reported: %s", c->label, r.err);
+	run_result_free(&r);
+	/* --diff shows the same change and writes nothing. */
+	ck_assert(write_file(copy, orig, orig_len));
+	run_miglint(&r, work, diff_argv, NULL, 0, -1);
+	ck_assert_msg(same_or_diff(c->label, "diff", diff_path, r.out, r.out_len), "%s: diff differs",
+				  c->label);
+	free(again);
+	again = read_file(copy, &again_len);
+	ck_assert_msg(again_len == orig_len && memcmp(again, orig, orig_len) == 0,
+				  "%s: --fix --diff changed the file", c->label);
+	run_result_free(&r);
+	unlink(copy);
+	free(orig);
+	free(got);
+	free(again);
+	free(src);
+	free(work);
+	free(copy);
+	free(fixed_path);
+	free(after_path);
+	free(diff_path);
+	free(log_path);
+}
+
 START_TEST(golden_case_matches_expected_output)
 {
 	const struct golden_case *c = &cases[_i];
 
-	if (c->name != NULL)
+	if (c->fix)
+		run_fix_case(c);
+	else if (c->name != NULL)
 		run_rule_case(c);
 	else
 		run_cli_case(c);

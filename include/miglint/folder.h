@@ -36,6 +36,9 @@ struct ml_migration
 	bool down;		 /* *.down.sql in a plain folder */
 	bool selected;	 /* its findings are reported */
 	size_t order;	 /* its place in the report's order (set by the lint driver) */
+	bool named;		 /* named on the command line itself (not found in a named folder) */
+	char *override;	 /* text to lint instead of the file's (--fix --diff), or NULL */
+	size_t override_len;
 };
 
 struct ml_folder

@@ -133,8 +133,6 @@ const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk
 struct ml_diag *ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt,
 							   ...) __attribute__((format(printf, 4, 5)));
 
-/* File offset of a node's 'location' (-1 when the node has none). */
-long ml_stmt_location(const struct ml_stmt *stmt, int location);
 
 /*
  * The span of the token at file offset 'at' together with the keywords right before it

@@ -154,6 +154,9 @@ void ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
  */
 bool ml_stmt_guarded(const struct ml_stmt *stmt, const char *name, const char *code);
 
+/* File offset of a node's 'location' (-1 when the node has none or cannot be placed). */
+long ml_stmt_location(const struct ml_stmt *stmt, int location);
+
 /* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
 char *ml_quote_ident(struct ml_arena *arena, const char *name);
 

@@ -374,6 +374,7 @@ folder_free(struct ml_folder *f)
 	{
 		free(f->files[i].fs_path);
 		free(f->files[i].display);
+		free(f->files[i].override);
 	}
 	free(f->files);
 	free(f->fs_root);
@@ -477,7 +478,10 @@ single(const char *fs_path, const char *display)
 	f->kind = ML_FOLDER_SINGLE;
 	f->fs_root = fs_path ? xstrdup(fs_path) : NULL;
 	f->display_root = xstrdup(display);
-	add_file(f, fs_path, display)->selected = true;
+	struct ml_migration *m = add_file(f, fs_path, display);
+
+	m->selected = true;
+	m->named = true;
 	return f;
 }
 
@@ -532,6 +536,7 @@ select_in_folder(struct ml_inputs *in, const char *root, const char *path, struc
 			strcmp(real, real_file) == 0)
 		{
 			f->files[i].selected = true;
+			f->files[i].named = true;
 			free(f->files[i].display);
 			f->files[i].display = xstrdup(path);
 			return true;

@@ -93,14 +93,6 @@ keyword_span(const struct ml_check *chk, const struct ml_stmt *stmt, size_t *sta
 		*end = stmt->end > stmt->start ? stmt->end : stmt->start;
 }
 
-long
-ml_stmt_location(const struct ml_stmt *stmt, int location)
-{
-	if (location < 0 || stmt->unplaced)
-		return -1;
-	return (long) stmt->base + location;
-}
-
 void
 ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *stmt, size_t at,
 							 size_t *start, size_t *end)

@@ -76,7 +76,9 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	size_t first, late;
 
 	ml_error_clear(&err);
-	if (ml_source_read(&src, arena, m->fs_path, m->display, &err) != 0)
+	if (m->override != NULL
+			? ml_source_from_bytes(&src, arena, m->override, m->override_len, m->display, &err) != 0
+			: ml_source_read(&src, arena, m->fs_path, m->display, &err) != 0)
 	{
 		if (m->selected)
 		{

@@ -473,3 +473,11 @@ ml_file_token_at(const struct ml_file *file, size_t offset)
 	}
 	return lo;
 }
+
+long
+ml_stmt_location(const struct ml_stmt *stmt, int location)
+{
+	if (location < 0 || stmt->unplaced)
+		return -1;
+	return (long) stmt->base + location;
+}
