@@ -16,6 +16,8 @@
  *	  CREATE TYPE, and an ALTER TABLE whose one command is a named ADD CONSTRAINT
  *	      the statement (with its ';') wrapped in drizzle-kit's DO $$ BEGIN ... EXCEPTION
  *	      WHEN <the condition a second run raises> THEN null; END $$;
+ *	  RENAME of a column, table, index, sequence, view, constraint, type or schema
+ *	      wrapped the same way: a second run finds the old name gone (undefined_column, ...)
  * Temporary objects, unnamed indexes and constraints (nothing to test for), statements
  * inside DO blocks, and files with a syntax error are left alone.
  */
@@ -303,6 +305,33 @@ drop_keyword(PgQuery__ObjectType t, PgQuery__Token *kw)
 	}
 }
 
+/*
+ * What PostgreSQL raises when a RENAME runs a second time and the old name is gone; NULL for
+ * renames miglint does not guard.
+ */
+static const char *
+rename_condition(const PgQuery__RenameStmt *rs)
+{
+	switch (rs->rename_type)
+	{
+		case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+			return "undefined_column";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+			return "undefined_table";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+			return "undefined_object";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+			return "invalid_schema_name";
+		default:
+			return NULL;
+	}
+}
+
 /* Inserts " OR REPLACE" after CREATE. */
 static void
 or_replace(struct edits *e, const struct ml_stmt *st)
@@ -392,6 +421,16 @@ fix_statement(struct edits *e, const struct ml_file *f, const struct ml_stmt *st
 		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
 			wrap(e, f, st, "duplicate_object");
 			break;
+		case PG_QUERY__NODE__NODE_RENAME_STMT:
+		{
+			/* A second run finds the old name gone: the condition that says so is the guard. */
+			const char *cond = rename_condition(n->rename_stmt);
+
+			if (cond != NULL && !n->rename_stmt->missing_ok)
+				wrap(e, f, st, cond);
+			break;
+		}
+
 		default:
 			break;
 	}

@@ -1,0 +1,81 @@
+#!/bin/sh
+# pg-fix-twice.sh: proves --fix on a real PostgreSQL. Every fixed file of testdata/fix (those
+# PostgreSQL can parse), and the drizzle-kit folders healthy-evolving and multi-schema-enums
+# of ../shared/corpora after `--fix --all`, are applied twice to a fresh database of a
+# throwaway server: both runs must succeed, and the schema after the second run must equal
+# the schema after the first (pg_dump --schema-only). The server runs from a temporary
+# folder on a unix socket, as user postgres when the test runs as root, and is stopped after.
+set -eu
+bin=$1 src=$2 build=$3
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pgbin" ] || ! [ -x "$pgbin/initdb" ]; then
+	echo "skipped: no PostgreSQL server binaries (apt-get install postgresql)"
+	exit 77
+fi
+as_pg() {
+	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+work=$(mktemp -d /tmp/miglint-pg.XXXXXX)
+chmod 755 "$work"
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+cleanup() {
+	as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+as_pg "$pgbin/initdb" -D "$work/data" -A trust -U postgres >"$work/initdb.log" 2>&1
+as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+	-o "-k $work -c listen_addresses= -c fsync=off" start >/dev/null
+psql() { as_pg "$pgbin/psql" -h "$work" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+# pg_dump's \restrict / \unrestrict lines carry a random key: not part of the schema.
+dump() {
+	as_pg "$pgbin/pg_dump" -h "$work" -U postgres --schema-only "$1" | grep -v '^\\\(un\)\{0,1\}restrict '
+}
+n=0
+# apply_twice NAME FILE...: applies the files in order, twice, and compares the schemas.
+apply_twice() {
+	name=$1
+	shift
+	n=$((n + 1))
+	db=fix$n
+	psql -d postgres -c "CREATE DATABASE $db" >/dev/null
+	for run in 1 2; do
+		for f in "$@"; do
+			if ! psql -d "$db" -f "$f" >"$work/psql.out" 2>&1; then
+				echo "FAIL $name: run $run of $(basename "$f"):"
+				cat "$work/psql.out"
+				exit 1
+			fi
+		done
+		dump "$db" >"$work/schema$run.sql"
+	done
+	if ! cmp -s "$work/schema1.sql" "$work/schema2.sql"; then
+		echo "FAIL $name: the schema after the second run differs:"
+		diff "$work/schema1.sql" "$work/schema2.sql" | head -n 40
+		exit 1
+	fi
+	echo "ok   $name: applied twice, same schema"
+}
+for fixed in "$src"/testdata/fix/*.fixed; do
+	case=${fixed%.fixed}
+	if grep -q '\[syntax-error\]' "$case.after"; then
+		continue
+	fi
+	cp "$fixed" "$work/$(basename "$case").sql"
+	chmod 644 "$work/$(basename "$case").sql"
+	apply_twice "testdata/fix/$(basename "$case")" "$work/$(basename "$case").sql"
+done
+shared=$src/../shared/corpora/drizzle-kit
+for folder in "$src/examples/drizzle" "$shared/healthy-evolving" "$shared/multi-schema-enums"; do
+	name=$(basename "$folder")
+	if ! [ -d "$folder" ]; then
+		echo "note: $folder not found (only a developer checkout has ../shared); not applied"
+		continue
+	fi
+	rm -rf "${work:?}/$name"
+	cp -r "$folder" "$work/$name"
+	chmod -R u+w,a+rX "$work/$name"
+	"$bin" --no-config --fix --all "$work/$name" >/dev/null 2>&1 || true
+	# drizzle-orm runs the journal's entries in order; their tags sort the same way here.
+	apply_twice "$name (after --fix --all)" $(ls "$work/$name"/*.sql | sort)
+done
