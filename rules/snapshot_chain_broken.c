@@ -207,35 +207,6 @@ check_v0_entries(struct ml_check *chk, const struct ml_drizzle_meta *m)
 	}
 }
 
-/* ICU root order for the names drizzle-kit writes: punctuation < digits < letters, case last. */
-static int
-root_rank(unsigned char c)
-{
-	if (c == '_')
-		return 1;
-	if (c == '-')
-		return 2;
-	if (c >= '0' && c <= '9')
-		return 10 + (c - '0');
-	if (c >= 'a' && c <= 'z')
-		return 30 + (c - 'a');
-	if (c >= 'A' && c <= 'Z')
-		return 30 + (c - 'A');
-	return 3;
-}
-
-/* Primary-strength root collation of two names (case ignored; a tie is not "after"). */
-static int
-root_compare(const char *a, const char *b)
-{
-	size_t i;
-
-	for (i = 0; a[i] && b[i]; i++)
-		if (root_rank((unsigned char) a[i]) != root_rank((unsigned char) b[i]))
-			return root_rank((unsigned char) a[i]) - root_rank((unsigned char) b[i]);
-	return a[i] ? 1 : b[i] ? -1 : 0;
-}
-
 static void
 check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
 {
@@ -290,7 +261,7 @@ check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
 								  "migration folder was deleted or its snapshot edited.");
 				ml_diag_hint(d, "Restore the missing migration folder from version control.");
 			}
-			else if (root_compare(s->file.name, m->snapshots[p].file.name) <= 0 ||
+			else if (ml_folder_name_compare(s->file.name, m->snapshots[p].file.name) <= 0 ||
 					 strcmp(s->file.name, m->snapshots[p].file.name) <= 0)
 			{
 				d = ml_report_at_json(chk, &s->file, s->prev_item,

@@ -160,6 +160,20 @@ START_TEST(numeric_prefix_reads_leading_digits)
 }
 END_TEST
 
+START_TEST(name_compare_follows_root_collation)
+{
+	/* drizzle-orm 1.0's localeCompare order (drizzle-v1-semantics.md): _ < - < digits < letters,
+	 * case-blind first, a < A on a tie; byte order says otherwise in each pair. */
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_v_2", "20260101000000_v2x"), 0);
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_a_b", "20260101000000_a-b"), 0);
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_a", "20260101000000_B"), 0);
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_a", "20260101000000_A"), 0);
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_x", "20260101000001_a"), 0);
+	ck_assert_int_lt(ml_folder_name_compare("20260101000000_z", "seed_users"), 0);
+	ck_assert_int_eq(ml_folder_name_compare("20260101000000_a", "20260101000000_a"), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -175,6 +189,7 @@ main(void)
 	tcase_add_test(add, plain_folder_orders_by_numeric_prefix_with_downs_last);
 	tcase_add_test(add, file_in_drizzle_folder_is_linted_with_its_folder);
 	tcase_add_test(num, numeric_prefix_reads_leading_digits);
+	tcase_add_test(num, name_compare_follows_root_collation);
 	suite_add_tcase(s, cl);
 	suite_add_tcase(s, add);
 	suite_add_tcase(s, num);

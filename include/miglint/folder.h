@@ -85,6 +85,13 @@ enum ml_folder_kind ml_folder_classify_dir(const char *dir);
 int ml_journal_tags(char ***out, size_t *n_out, const char *journal_path, struct ml_error *err);
 void ml_journal_tags_free(char **tags, size_t n);
 
+/*
+ * Compares two migration folder names as drizzle-orm 1.0 orders them (String.localeCompare,
+ * ICU root collation) for the names drizzle-kit writes: '_' < '-' < other punctuation <
+ * digits < letters, letters case-blind first, then lower case before upper case, then bytes.
+ */
+int ml_folder_name_compare(const char *a, const char *b);
+
 /* Numeric prefix of a migration file name ("0003_x.sql" -> 3); false when there is none. */
 bool ml_folder_numeric_prefix(const char *name, unsigned long long *out);
 

@@ -66,10 +66,17 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
+/* drizzle-orm 1.0's order of migration folders. */
+static int
+cmp_v1(const void *a, const void *b)
+{
+	return ml_folder_name_compare(*(char *const *) a, *(char *const *) b);
+}
+
 /* Sorted names in 'dir' that 'keep' accepts (arena-owned). */
 static char **
 list(struct ml_arena *arena, const char *dir, bool (*keep)(const char *dir, const char *name),
-	 size_t *n)
+	 int (*cmp)(const void *, const void *), size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -97,7 +104,7 @@ list(struct ml_arena *arena, const char *dir, bool (*keep)(const char *dir, cons
 	}
 	closedir(d);
 	if (*n > 1)
-		qsort(names, *n, sizeof(char *), cmp_str);
+		qsort(names, *n, sizeof(char *), cmp);
 	return names;
 }
 
@@ -216,7 +223,7 @@ load_v0_snapshots(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_o
 	char *meta_fs = join(m->arena, f->fs_root, "meta");
 	char *meta_disp = join(m->arena, f->display_root, "meta");
 	size_t n;
-	char **names = list(m->arena, meta_fs, keep_snapshot, &n);
+	char **names = list(m->arena, meta_fs, keep_snapshot, cmp_str, &n);
 
 	m->snapshots = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->snapshots));
 	m->n_snapshots = n;
@@ -256,7 +263,7 @@ static void
 load_v1(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 {
 	size_t n;
-	char **names = list(m->arena, f->fs_root, keep_dir, &n);
+	char **names = list(m->arena, f->fs_root, keep_dir, cmp_v1, &n);
 
 	m->dirs = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->dirs));
 	m->snapshots = ml_arena_alloc(m->arena, (n + 1) * sizeof(*m->snapshots));

@@ -211,10 +211,44 @@ cmp_plain(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+/* Primary weight of a character under ICU's root collation, for ASCII names. */
+static int
+root_rank(unsigned char c)
+{
+	if (c == '_')
+		return 1;
+	if (c == '-')
+		return 2;
+	if (c >= '0' && c <= '9')
+		return 100 + (c - '0');
+	if (c >= 'a' && c <= 'z')
+		return 200 + (c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return 200 + (c - 'A');
+	return 3 + c; /* other punctuation and symbols: before digits */
+}
+
+int
+ml_folder_name_compare(const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; a[i] && b[i]; i++)
+		if (root_rank((unsigned char) a[i]) != root_rank((unsigned char) b[i]))
+			return root_rank((unsigned char) a[i]) - root_rank((unsigned char) b[i]);
+	if (a[i] || b[i])
+		return a[i] ? 1 : -1;
+	/* Tertiary: a < A. */
+	for (i = 0; a[i]; i++)
+		if (a[i] != b[i])
+			return (a[i] >= 'a' && a[i] <= 'z') ? -1 : 1;
+	return 0;
+}
+
 static int
 cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *) a, *(char *const *) b);
+	return ml_folder_name_compare(*(char *const *) a, *(char *const *) b);
 }
 
 /* The .sql files directly in 'dir' (regular files, or names whose stat fails). */
@@ -324,7 +358,7 @@ load_drizzle(struct ml_folder *f, struct names *sql)
 	free(journal);
 }
 
-/* Adds <dir>/<name>/migration.sql for every migration folder, in name order. */
+/* Adds <dir>/<name>/migration.sql for every migration folder, in drizzle-orm 1.0's order. */
 static int
 load_v1(struct ml_folder *f, struct ml_error *err)
 {
