@@ -10,8 +10,8 @@
  * drizzle-kit check fail and generate refuse; a parent that is no snapshot's id, a repeated
  * id, a snapshot no journal entry owns, and journal entries without a snapshot (the last
  * one means the next generate writes its change again) all break the chain. A parent that
- * is nowhere is not reported while some snapshot is unreadable (snapshot-invalid's): it is
- * most likely that one. drizzle-kit's
+ * is nowhere is not reported while some snapshot is unreadable or some entry has none: it
+ * is most likely that one, reported already. drizzle-kit's
  * own output never has these: generate --custom writes a snapshot too.
  * drizzle-kit 1.0: prevIds may name several parents (a merge), and forks are normal; every
  * parent must exist, there is one base, each folder has a snapshot.json, and a child's folder
@@ -37,12 +37,18 @@ find_id(const struct ml_drizzle_meta *m, const char *id, size_t before)
 	return -1;
 }
 
-/* True when a snapshot could not be read: a parent that is nowhere may well be that one. */
+/*
+ * True when a snapshot could not be read, or a journal entry has none: a parent that is
+ * nowhere is most likely that one, already reported.
+ */
 static bool
 any_unusable(const struct ml_drizzle_meta *m)
 {
 	for (size_t i = 0; i < m->n_snapshots; i++)
 		if (!usable(&m->snapshots[i]))
+			return true;
+	for (size_t i = 0; i < m->n_entries; i++)
+		if (m->entry[i].tag_safe && m->entry[i].snapshot == (size_t) -1)
 			return true;
 	return false;
 }
