@@ -156,12 +156,34 @@ scan_lines(struct ml_token **toks, size_t *n, struct ml_arena *scratch, char *bu
 	}
 }
 
+/*
+ * True when the text might hold a meta-command or COPY data: it has a backslash, or the
+ * letters "copy" in any case. Only a shortcut: without either, the lexer pass below could
+ * find nothing, so it is skipped; with one, the lexer decides.
+ */
+static bool
+might_have_psql(const char *buf, size_t len)
+{
+	if (memchr(buf, '\\', len) != NULL)
+		return true;
+	for (size_t i = 0; i + 4 <= len; i++)
+		if ((buf[i] | 0x20) == 'c' && (buf[i + 1] | 0x20) == 'o' && (buf[i + 2] | 0x20) == 'p' &&
+			(buf[i + 3] | 0x20) == 'y')
+			return true;
+	return false;
+}
+
 size_t
 ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len, size_t base)
 {
 	struct skips sk = {0};
 	size_t pos = 0;
-	struct ml_arena *scratch = ml_arena_create();
+	struct ml_arena *scratch;
+
+	*out = NULL;
+	if (!might_have_psql(buf, len))
+		return 0;
+	scratch = ml_arena_create();
 
 	while (pos < len)
 	{
