@@ -143,6 +143,10 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 {
 	const char *table = ml_name_range_var(chk->arena, at->relation);
 
+	/* ALTER TYPE ... DROP ATTRIBUTE shares the node; it is not a table's column. */
+	if (at->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+		return;
+
 	for (size_t i = 0; i < at->n_cmds; i++)
 	{
 		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;

@@ -109,6 +109,10 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuer
 {
 	const char *table = ml_name_range_var(chk->arena, at->relation);
 
+	/* ALTER TYPE ... ADD ATTRIBUTE shares the node but has no IF NOT EXISTS to ask for. */
+	if (at->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+		return;
+
 	for (size_t i = 0; i < at->n_cmds; i++)
 	{
 		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
@@ -262,9 +266,24 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
 			if (!n->create_schema_stmt->if_not_exists && n->create_schema_stmt->schemaname[0] &&
 				!guarded(stmt, "duplicate_schema", "42P06"))
-				bare_create(chk, stmt, "CREATE SCHEMA",
-							ml_quote_ident(chk->arena, n->create_schema_stmt->schemaname),
-							"schema", "CREATE SCHEMA IF NOT EXISTS");
+			{
+				const char *name = ml_quote_ident(chk->arena, n->create_schema_stmt->schemaname);
+
+				if (n->create_schema_stmt->n_schema_elts == 0)
+					bare_create(chk, stmt, "CREATE SCHEMA", name, "schema",
+								"CREATE SCHEMA IF NOT EXISTS");
+				else
+				{
+					struct ml_diag *d = ml_report(chk, stmt, "CREATE SCHEMA %s is not idempotent", name);
+
+					ml_diag_detail(d, "Running this migration a second time fails because the "
+									  "schema already exists, and PostgreSQL refuses IF NOT EXISTS "
+									  "when the statement creates objects in it too.");
+					ml_diag_hint(d, "Write CREATE SCHEMA IF NOT EXISTS %s; and create its objects in "
+									"statements of their own.",
+								 name);
+				}
+			}
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 			if (!n->create_seq_stmt->if_not_exists && n->create_seq_stmt->sequence != NULL &&

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "miglint/config.h"
@@ -179,12 +180,10 @@ settings(struct ml_config *cfg, bool no_config, const char *config_path, const c
 							: stdin_name != NULL	  ? stdin_name
 													  : ".";
 
-		found = ml_config_find(start);
-		if (found == NULL && strcmp(start, ".") != 0)
-		{
-			/* A stdin name or path that does not exist: search from the working directory. */
-			found = ml_config_find(".");
-		}
+		struct stat st;
+
+		/* A stdin name or path that does not exist: search from the working directory. */
+		found = ml_config_find(stat(start, &st) == 0 ? start : ".");
 		if (found != NULL)
 			rc = ml_config_load(cfg, found, &err);
 	}
@@ -397,6 +396,14 @@ main(int argc, char **argv)
 			stdin_used = true;
 		}
 		ml_error_clear(&err);
+		/* pre-commit may pass other projects' snapshot.json files: they are not migrations. */
+		if (strlen(argv[i]) > 5 && strcmp(argv[i] + strlen(argv[i]) - 5, ".json") == 0 &&
+			!ml_folder_is_meta_file(argv[i]))
+		{
+			fprintf(stderr, "miglint: note: \"%s\" is not a Drizzle journal or snapshot; skipped\n",
+					argv[i]);
+			continue;
+		}
 		if (ml_inputs_add(&inputs, argv[i], stdin_name, &err) != 0)
 		{
 			report_input_error(&err, NULL);
@@ -413,7 +420,7 @@ main(int argc, char **argv)
 	{
 		struct ml_fix_stats fs;
 
-		ml_fix_run(&fs, &inputs, cfg.pg_version, all, diff, stdout, report_input_error, NULL);
+		ml_fix_run(&fs, &inputs, &cfg, all, diff, stdout, report_input_error, NULL);
 		if (fs.errors > 0)
 			trouble = true;
 		fprintf(stderr, "miglint: %s %zu %s in %zu %s", diff ? "would make" : "made", fs.edits,

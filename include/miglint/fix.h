@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "miglint/arena.h"
+#include "miglint/config.h"
 #include "miglint/error.h"
 #include "miglint/folder.h"
 #include "miglint/sql.h"
@@ -31,13 +32,16 @@ struct ml_edit
 	const char *text;
 };
 
+/* Whether statement 'st' may be fixed for 'rule' (not suppressed, the rule not off). */
+typedef bool (*ml_fix_allowed_fn)(void *ctx, const struct ml_stmt *st, const char *rule);
+
 /*
  * The edits for a parsed file, sorted and non-overlapping (borrowed from 'arena').
- * 'pg_version' decides CREATE OR REPLACE TRIGGER (14+). Returns the count; 0 for a file
- * with a syntax error.
+ * 'pg_version' decides CREATE OR REPLACE TRIGGER (14+); 'allowed' (may be NULL) can refuse
+ * a statement. Returns the count; 0 for a file with a syntax error.
  */
 size_t ml_fix_edits(struct ml_edit **out, struct ml_arena *arena, const struct ml_file *file,
-					int pg_version);
+					int pg_version, ml_fix_allowed_fn allowed, void *ctx);
 
 /* The text with the edits applied (malloc'd, NUL-terminated; *out_len its length). */
 char *ml_fix_apply(const char *data, size_t len, const struct ml_edit *edits, size_t n,
@@ -63,7 +67,7 @@ typedef void (*ml_fix_error_fn)(const struct ml_error *err, void *data);
  * With 'diff', writes a unified diff to 'out' and gives the fixed text to the linter (through
  * each file's override) instead of writing the files.
  */
-void ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, int pg_version, bool all,
-				bool diff, FILE *out, ml_fix_error_fn on_error, void *data);
+void ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, const struct ml_config *cfg,
+				bool all, bool diff, FILE *out, ml_fix_error_fn on_error, void *data);
 
 #endif

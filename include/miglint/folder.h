@@ -92,6 +92,9 @@ void ml_journal_tags_free(char **tags, size_t n);
  */
 int ml_folder_name_compare(const char *a, const char *b);
 
+/* True when 'path' names a Drizzle journal or snapshot (a file ml_inputs_add accepts). */
+bool ml_folder_is_meta_file(const char *path);
+
 /* Numeric prefix of a migration file name ("0003_x.sql" -> 3); false when there is none. */
 bool ml_folder_numeric_prefix(const char *name, unsigned long long *out);
 

@@ -331,7 +331,9 @@ ml_config_load(struct ml_config *cfg, const char *path, struct ml_error *err)
 	rc = ml_source_read(&src, arena, path, path, err);
 	if (rc != 0)
 	{
-		if (rc == ML_EIO)
+		if (rc == ML_EINPUT && strstr(err->message, "\" is empty") != NULL)
+			ml_error_set(err, rc, "config file \"%s\" is empty", path);
+		else if (rc == ML_EIO)
 		{
 			/* "could not open file "x": <reason>": keep the reason, name it a config file. */
 			char reason[sizeof(err->message)];
@@ -375,25 +377,81 @@ done:
 	return rc;
 }
 
+/*
+ * 'path' made absolute against the working directory and cleaned of "." and ".." segments,
+ * without following symlinks (the path the user sees). False when it does not fit.
+ */
+static bool
+logical_path(const char *path, char *out, size_t cap)
+{
+	char buf[PATH_MAX * 2];
+	size_t n = 0;
+	char *seg, *save = NULL;
+
+	if (path[0] == '/')
+		snprintf(buf, sizeof(buf), "%s", path);
+	else
+	{
+		char cwd[PATH_MAX];
+
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			return false;
+		snprintf(buf, sizeof(buf), "%s/%s", cwd, path);
+	}
+	out[0] = '\0';
+	for (seg = strtok_r(buf, "/", &save); seg != NULL; seg = strtok_r(NULL, "/", &save))
+	{
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0)
+		{
+			char *slash = strrchr(out, '/');
+
+			n = slash ? (size_t) (slash - out) : 0;
+			out[n] = '\0';
+			continue;
+		}
+		if (n + strlen(seg) + 2 > cap)
+			return false;
+		out[n++] = '/';
+		strcpy(out + n, seg);
+		n += strlen(seg);
+	}
+	if (n == 0)
+		strcpy(out, "/");
+	return true;
+}
+
+/* 'file' relative to 'base' when it lies below it, else NULL (points into 'file'). */
+static const char *
+below(const char *file, const char *base)
+{
+	size_t lb = strlen(base);
+
+	if (strcmp(base, "/") == 0)
+		return file + 1;
+	return strncmp(file, base, lb) == 0 && file[lb] == '/' ? file + lb + 1 : NULL;
+}
+
 bool
 ml_config_excluded(const struct ml_config *cfg, const char *display)
 {
-	char real_base[PATH_MAX], real_file[PATH_MAX];
-	const char *rel = NULL;
+	char base[PATH_MAX], file[PATH_MAX], real_base[PATH_MAX], real_file[PATH_MAX];
+	const char *rel = NULL, *real_rel = NULL;
 
 	if (cfg->n_exclude == 0)
 		return false;
+	/* Relative to the config file's folder: as the user sees the path, and as it resolves. */
+	if (cfg->base_dir != NULL && logical_path(cfg->base_dir, base, sizeof(base)) &&
+		logical_path(display, file, sizeof(file)))
+		rel = below(file, base);
 	if (cfg->base_dir != NULL && realpath(cfg->base_dir, real_base) != NULL &&
 		realpath(display, real_file) != NULL)
-	{
-		size_t lb = strlen(real_base);
-
-		if (strncmp(real_file, real_base, lb) == 0 && real_file[lb] == '/')
-			rel = real_file + lb + 1;
-	}
+		real_rel = below(real_file, real_base);
 	for (size_t i = 0; i < cfg->n_exclude; i++)
 		if (fnmatch(cfg->exclude[i], display, 0) == 0 ||
-			(rel != NULL && fnmatch(cfg->exclude[i], rel, 0) == 0))
+			(rel != NULL && fnmatch(cfg->exclude[i], rel, 0) == 0) ||
+			(real_rel != NULL && fnmatch(cfg->exclude[i], real_rel, 0) == 0))
 			return true;
 	return false;
 }

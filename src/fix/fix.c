@@ -142,16 +142,19 @@ wrap(struct edits *e, const struct ml_file *f, const struct ml_stmt *st, const c
 	const char *data = f->src->data;
 	long semi = semicolon(f, st);
 	size_t end = semi >= 0 ? f->tokens[semi].end : st->end;
+	/* The body runs to the ';' (a comment before it stays), or to the statement's end. */
+	size_t body_end = semi >= 0 ? f->tokens[semi].start : st->end;
 	const char *tag = "$$";
-	char *body = ml_arena_strndup(e->arena, data + st->start, st->end - st->start);
+	char *body = ml_arena_strndup(e->arena, data + st->start, body_end - st->start);
+	int k = 0;
 
 	const char *first_nl = memchr(data, '\n', f->src->len);
 	/* The file's own line ending: a CRLF file stays CRLF. */
 	const char *nl = first_nl != NULL && first_nl > data && first_nl[-1] == '\r' ? "\r\n" : "\n";
 
-	/* A body that itself holds "$$" needs another dollar quote. */
-	if (strstr(body, "$$") != NULL)
-		tag = "$miglint$";
+	/* A body that holds the dollar quote needs another one. */
+	while (strstr(body, tag) != NULL)
+		tag = ml_arena_printf(e->arena, "$miglint%d$", ++k);
 	add(e, st->start, end,
 		ml_arena_printf(e->arena, "DO %s BEGIN%s %s;%sEXCEPTION%s WHEN %s THEN null;%sEND %s;", tag,
 						nl, body, nl, nl, condition, nl, tag));
@@ -164,7 +167,9 @@ fix_alter_table(struct edits *e, const struct ml_file *f, const struct ml_stmt *
 	size_t drops = 0, drop_tokens = 0;
 	long drop_at[64];
 
-	if (at->relation == NULL || at->relation->relpersistence[0] == 't')
+	/* ALTER TYPE ... ADD ATTRIBUTE has no IF NOT EXISTS: types are not fixed here. */
+	if (at->relation == NULL || at->relation->relpersistence[0] == 't' ||
+		at->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
 		return;
 	/* One named ADD CONSTRAINT: the statement is the guard's body. */
 	if (at->n_cmds == 1 && at->cmds[0]->alter_table_cmd != NULL &&
@@ -186,12 +191,17 @@ fix_alter_table(struct edits *e, const struct ml_file *f, const struct ml_stmt *
 			wrap(e, f, st, "duplicate_object");
 		return;
 	}
-	/* The command-level DROP tokens, in order (not DROP DEFAULT / NOT NULL / ...). */
-	for (size_t i = first_token(st); i < st->n_tokens && drop_tokens < 64; i++)
+	/* The command-level DROP tokens, in order (not DROP DEFAULT / NOT NULL / ..., and not
+	 * inside parentheses, as in OPTIONS (DROP ...)). */
+	for (size_t i = first_token(st), depth = 0; i < st->n_tokens && drop_tokens < 64; i++)
 	{
 		size_t n;
 
-		if (st->tokens[i].token != PG_QUERY__TOKEN__DROP)
+		if (st->tokens[i].token == PG_QUERY__TOKEN__ASCII_40)
+			depth++;
+		else if (st->tokens[i].token == PG_QUERY__TOKEN__ASCII_41 && depth > 0)
+			depth--;
+		if (st->tokens[i].token != PG_QUERY__TOKEN__DROP || depth > 0)
 			continue;
 		n = next_token(st, i);
 		if (n >= st->n_tokens)
@@ -342,6 +352,16 @@ or_replace(struct edits *e, const struct ml_stmt *st)
 		add(e, st->tokens[i].end, st->tokens[i].end, " OR REPLACE");
 }
 
+/* The rule whose finding a fix answers: a DROP's or a RENAME's, or a CREATE's. */
+static const char *
+rule_of(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_DROP_STMT ||
+				   n->node_case == PG_QUERY__NODE__NODE_RENAME_STMT
+			   ? "require-if-exists"
+			   : "require-if-not-exists";
+}
+
 static void
 fix_statement(struct edits *e, const struct ml_file *f, const struct ml_stmt *st, int pg_version)
 {
@@ -361,7 +381,8 @@ fix_statement(struct edits *e, const struct ml_file *f, const struct ml_stmt *st
 				after_keyword(e, st, PG_QUERY__TOKEN__INDEX, true, " IF NOT EXISTS");
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
-			if (!n->create_schema_stmt->if_not_exists)
+			/* PostgreSQL refuses IF NOT EXISTS when the statement creates elements too. */
+			if (!n->create_schema_stmt->if_not_exists && n->create_schema_stmt->n_schema_elts == 0)
 				after_keyword(e, st, PG_QUERY__TOKEN__SCHEMA, false, " IF NOT EXISTS");
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
@@ -395,7 +416,18 @@ fix_statement(struct edits *e, const struct ml_file *f, const struct ml_stmt *st
 
 			if (ae->new_val != NULL && (ae->old_val == NULL || ae->old_val[0] == '\0') &&
 				!ae->skip_if_new_val_exists)
-				after_keyword(e, st, PG_QUERY__TOKEN__VALUE_P, false, " IF NOT EXISTS");
+				for (size_t i = first_token(st); i < st->n_tokens; i++)
+				{
+					size_t v = next_token(st, i);
+
+					/* ADD VALUE: the VALUE right after ADD (a type may be named "value"). */
+					if (st->tokens[i].token == PG_QUERY__TOKEN__ADD_P && v < st->n_tokens &&
+						st->tokens[v].token == PG_QUERY__TOKEN__VALUE_P)
+					{
+						add(e, st->tokens[v].end, st->tokens[v].end, " IF NOT EXISTS");
+						break;
+					}
+				}
 			break;
 		}
 		case PG_QUERY__NODE__NODE_DROP_STMT:
@@ -446,7 +478,7 @@ cmp_edit(const void *a, const void *b)
 
 size_t
 ml_fix_edits(struct ml_edit **out, struct ml_arena *arena, const struct ml_file *file,
-			 int pg_version)
+			 int pg_version, ml_fix_allowed_fn allowed, void *ctx)
 {
 	struct edits e = {.arena = arena};
 
@@ -455,7 +487,8 @@ ml_fix_edits(struct ml_edit **out, struct ml_arena *arena, const struct ml_file 
 		if (file->stmts[i].node == NULL)
 			return 0; /* a file PostgreSQL cannot parse is not touched */
 	for (size_t i = 0; i < file->n_stmts; i++)
-		if (!file->stmts[i].in_do && file->stmts[i].n_tokens > 0)
+		if (!file->stmts[i].in_do && file->stmts[i].n_tokens > 0 &&
+			(allowed == NULL || allowed(ctx, &file->stmts[i], rule_of(file->stmts[i].node))))
 			fix_statement(&e, file, &file->stmts[i], pg_version);
 	if (e.n > 1)
 		qsort(e.items, e.n, sizeof(*e.items), cmp_edit);
@@ -559,7 +592,11 @@ ml_fix_diff(const char *path, const char *old, size_t old_len, const struct ml_e
 	size_t *os = line_starts(old, old_len, &no), *ns = line_starts(new_text, new_len, &nn);
 
 	ml_strbuf_init(&sb);
-	ml_strbuf_printf(&sb, "--- a/%s\n+++ b/%s\n", path, path);
+	/* A tab ends each name, so that patch(1) reads names with spaces; absolute paths as is. */
+	if (path[0] == '/')
+		ml_strbuf_printf(&sb, "--- %s\t\n+++ %s\t\n", path, path);
+	else
+		ml_strbuf_printf(&sb, "--- a/%s\t\n+++ b/%s\t\n", path, path);
 	for (size_t i = 0; i < n;)
 	{
 		/* A group: edits whose changed lines lie within twice the context of each other. */

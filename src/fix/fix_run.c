@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,30 +24,40 @@
 #include <unistd.h>
 
 #include "miglint/folder.h"
+#include "miglint/rule.h"
+#include "miglint/suppress.h"
 
-/* Writes 'data' over 'path' through a temporary file and rename(2). */
+/*
+ * Writes 'data' over 'path' through a new temporary file beside it and rename(2). A symlink
+ * is followed (its target is replaced, the link stays); the file's mode is kept.
+ */
 static int
-write_atomically(const char *path, const char *data, size_t len, struct ml_error *err)
+write_atomically(const char *link, const char *data, size_t len, struct ml_error *err)
 {
 	struct stat st;
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
+	char path[PATH_MAX];
+	char *tmp;
 	int fd, rc = 0;
 	size_t done = 0;
 
-	if (tmp == NULL)
-		ml_fatal_oom();
-	snprintf(tmp, plen + 16, "%s.miglint-fix", path);
+	if (realpath(link, path) == NULL)
+		return ml_error_set(err, ML_EIO, "could not write file \"%s\": %s", link, strerror(errno));
 	if (stat(path, &st) != 0)
 		st.st_mode = 0644;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, st.st_mode & 07777);
+	tmp = malloc(strlen(path) + 32);
+	if (tmp == NULL)
+		ml_fatal_oom();
+	sprintf(tmp, "%s.miglint-fix.XXXXXX", path);
+	fd = mkstemp(tmp);
 	if (fd < 0)
 	{
 		rc = ml_error_set(err, ML_EIO, "could not write file \"%s\": %s", tmp, strerror(errno));
 		free(tmp);
 		return rc;
 	}
-	while (done < len)
+	if (fchmod(fd, st.st_mode & 07777) != 0)
+		rc = ml_error_set(err, ML_EIO, "could not write file \"%s\": %s", tmp, strerror(errno));
+	while (rc == 0 && done < len)
 	{
 		ssize_t n = write(fd, data + done, len - done);
 
@@ -70,9 +81,39 @@ write_atomically(const char *path, const char *data, size_t len, struct ml_error
 	return rc;
 }
 
+/* What the allowed-callback needs: the settings and the file's ignore comments. */
+struct allow_ctx
+{
+	const struct ml_config *cfg;
+	const struct ml_suppressions *supp;
+};
+
+/* A fix answers a rule's finding: not when the rule is off or an ignore comment silences it. */
+static bool
+allowed(void *p, const struct ml_stmt *st, const char *rule_name)
+{
+	const struct allow_ctx *ctx = p;
+	const struct ml_rule *rule = ml_rule_find(rule_name);
+
+	if (rule == NULL || ctx->cfg->severity[ml_rule_index(rule)] == ML_SEVERITY_OFF)
+		return false;
+	for (size_t i = 0; i < ctx->supp->n; i++)
+	{
+		const struct ml_ignore *ig = &ctx->supp->items[i];
+
+		if (ig->misplaced || (!ig->file_level && (!ig->bound || st->start < ig->scope_start ||
+												  st->start > ig->scope_end)))
+			continue;
+		for (size_t k = 0; k < ig->n_names; k++)
+			if (ml_rule_matches(ig->names[k].name, rule))
+				return false;
+	}
+	return true;
+}
+
 void
-ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, int pg_version, bool all, bool diff,
-		   FILE *out, ml_fix_error_fn on_error, void *data)
+ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, const struct ml_config *cfg, bool all,
+		   bool diff, FILE *out, ml_fix_error_fn on_error, void *data)
 {
 	memset(stats, 0, sizeof(*stats));
 	for (size_t f = 0; f < in->n_folders; f++)
@@ -83,6 +124,8 @@ ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, int pg_version, boo
 			struct ml_source *src = NULL;
 			struct ml_file file;
 			struct ml_edit *edits;
+			struct ml_suppressions supp;
+			struct allow_ctx actx;
 			struct ml_error err;
 			enum ml_split_mode mode = m->mode;
 			size_t n, new_len;
@@ -105,7 +148,10 @@ ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, int pg_version, boo
 			if (mode == ML_SPLIT_AUTO)
 				mode = ml_has_breakpoint(src->data, src->len) ? ML_SPLIT_DRIZZLE : ML_SPLIT_PLAIN;
 			ml_file_parse(&file, arena, src, mode);
-			n = ml_fix_edits(&edits, arena, &file, pg_version);
+			ml_suppress_collect(&supp, arena, &file);
+			actx.cfg = cfg;
+			actx.supp = &supp;
+			n = ml_fix_edits(&edits, arena, &file, cfg->pg_version, allowed, &actx);
 			for (size_t k = 0; k < file.n_stmts; k++)
 				if (file.stmts[k].node == NULL)
 				{

@@ -211,21 +211,27 @@ cmp_plain(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
-/* Primary weight of a character under ICU's root collation, for ASCII names. */
+/*
+ * Primary weight of a character under ICU's root collation: spaces, then punctuation and
+ * symbols in ICU's order (drizzle-v1-semantics.md), digits, letters. Bytes of non-ASCII
+ * characters weigh after every ASCII letter: an approximation (ICU would sort "é" with "e").
+ */
 static int
 root_rank(unsigned char c)
 {
-	if (c == '_')
-		return 1;
-	if (c == '-')
-		return 2;
+	static const char punct[] = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+	const char *p;
+
 	if (c >= '0' && c <= '9')
 		return 100 + (c - '0');
 	if (c >= 'a' && c <= 'z')
 		return 200 + (c - 'a');
 	if (c >= 'A' && c <= 'Z')
 		return 200 + (c - 'A');
-	return 3 + c; /* other punctuation and symbols: before digits */
+	if (c >= 0x80)
+		return 300 + c;
+	p = c != '\0' ? strchr(punct, c) : NULL;
+	return p != NULL ? 1 + (int) (p - punct) : 60;
 }
 
 int
@@ -633,6 +639,19 @@ meta_file_folder(struct ml_inputs *in, const char *path, struct ml_error *err)
 	f->named = true;
 	free(root);
 	return true;
+}
+
+bool
+ml_folder_is_meta_file(const char *path)
+{
+	struct ml_inputs probe;
+	struct ml_error err;
+	bool yes;
+
+	ml_inputs_init(&probe);
+	yes = meta_file_folder(&probe, path, &err);
+	ml_inputs_cleanup(&probe);
+	return yes;
 }
 
 int

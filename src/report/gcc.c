@@ -23,7 +23,12 @@ ml_report_gcc(FILE *out, const struct ml_diag_list *diags)
 
 		if (d->suppressed)
 			continue;
-		ml_strbuf_printf(&sb, "%s:%u:%u: %s: ", d->file, d->line, d->col,
+		for (const char *p = d->file; *p; p++)
+			if (*p == '\n')
+				ml_strbuf_puts(&sb, "\\n");
+			else
+				ml_strbuf_putc(&sb, *p);
+		ml_strbuf_printf(&sb, ":%u:%u: %s: ", d->line, d->col,
 						 d->severity == ML_SEVERITY_ERROR	  ? "error"
 						 : d->severity == ML_SEVERITY_WARNING ? "warning"
 															  : "note");

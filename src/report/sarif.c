@@ -36,6 +36,8 @@ uri_of(const char *path)
 	struct ml_strbuf sb;
 
 	ml_strbuf_init(&sb);
+	if (path[0] == '/')
+		ml_strbuf_puts(&sb, "file://");
 	for (const unsigned char *p = (const unsigned char *) path; *p; p++)
 	{
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
