@@ -20,11 +20,13 @@ struct ml_json
 {
 	cJSON *root;	 /* NULL when the text is not valid JSON */
 	size_t error_at; /* when root is NULL: the byte offset where the parse failed */
-	struct ml_json_pos *pos; /* hash table: item -> offsets */
+	struct ml_json_pos *pos; /* hash table: item -> offsets, built on first use */
 	size_t cap;
+	const char *text; /* the parsed text (borrowed from the source), for the positions */
+	size_t len;
 };
 
-/* Parses 'src' (owned by the caller, must outlive nothing here). Always fills 'out'. */
+/* Parses 'src', which must outlive 'out' (positions are found in it on first use). */
 void ml_json_parse(struct ml_json *out, const struct ml_source *src);
 void ml_json_cleanup(struct ml_json *j);
 

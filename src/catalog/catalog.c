@@ -64,6 +64,7 @@ struct ml_catalog
 	size_t n_recreations, cap_recreations;
 	size_t total_recreations;
 	size_t count_before[ML_OBJ_TRIGGER + 1];
+	size_t live[ML_OBJ_TRIGGER + 1]; /* live objects per kind, kept as they come and go */
 	bool exact;
 };
 
@@ -135,10 +136,7 @@ ml_catalog_begin(struct ml_catalog *cat, size_t migration, const struct ml_sourc
 	cat->src = src;
 	cat->file = ml_arena_strdup(cat->arena, src->path);
 	cat->n_recreations = 0;
-	memset(cat->count_before, 0, sizeof(cat->count_before));
-	for (size_t i = 0; i < cat->n_objects; i++)
-		if (cat->objects[i]->alive)
-			cat->count_before[cat->objects[i]->kind]++;
+	memcpy(cat->count_before, cat->live, sizeof(cat->count_before));
 }
 
 size_t
@@ -262,6 +260,7 @@ add_object(struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, co
 			ml_fatal_oom();
 	}
 	cat->objects[cat->n_objects++] = obj;
+	cat->live[kind]++;
 	ml_strmap_set(cat->names, obj->key, obj);
 	return obj;
 }
@@ -272,6 +271,7 @@ kill(struct ml_catalog *cat, struct ml_cat_object *obj)
 	if (obj == NULL || !obj->alive)
 		return;
 	obj->alive = false;
+	cat->live[obj->kind]--;
 	if (ml_strmap_get(cat->names, obj->key) == obj)
 		ml_strmap_remove(cat->names, obj->key);
 	/* A table takes its indexes and owned sequences with it. */

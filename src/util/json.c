@@ -156,8 +156,6 @@ void
 ml_json_parse(struct ml_json *out, const struct ml_source *src)
 {
 	const char *end = NULL;
-	struct walker w = {0};
-	size_t k = 0;
 
 	memset(out, 0, sizeof(*out));
 	/* len + 1: cJSON wants the terminating NUL inside the length to reject trailing text. */
@@ -169,17 +167,28 @@ ml_json_parse(struct ml_json *out, const struct ml_source *src)
 			out->error_at = src->len;
 		return;
 	}
-	w.s = src->data;
-	w.len = src->len;
+	out->text = src->data;
+	out->len = src->len;
+}
+
+/* Builds the position table on first use: most documents never need a position. */
+static void
+build_positions(struct ml_json *j)
+{
+	struct walker w = {0};
+	size_t k = 0;
+
+	w.s = j->text;
+	w.len = j->len;
 	skip_ws(&w);
 	walk_value(&w, w.i);
-	out->cap = 16;
-	while (out->cap < w.n * 2)
-		out->cap *= 2;
-	out->pos = calloc(out->cap, sizeof(*out->pos));
-	if (out->pos == NULL)
+	j->cap = 16;
+	while (j->cap < w.n * 2)
+		j->cap *= 2;
+	j->pos = calloc(j->cap, sizeof(*j->pos));
+	if (j->pos == NULL)
 		ml_fatal_oom();
-	pair(out, out->root, w.spans, w.n, &k);
+	pair(j, j->root, w.spans, w.n, &k);
 	free(w.spans);
 }
 
@@ -196,8 +205,10 @@ find(const struct ml_json *j, const cJSON *item)
 {
 	size_t h;
 
-	if (j->pos == NULL || item == NULL)
+	if (j->root == NULL || item == NULL)
 		return NULL;
+	if (j->pos == NULL)
+		build_positions((struct ml_json *) j);
 	for (h = hash_ptr(item, j->cap); j->pos[h].item != NULL; h = (h + 1) & (j->cap - 1))
 		if (j->pos[h].item == item)
 			return &j->pos[h];
