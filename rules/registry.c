@@ -10,8 +10,13 @@
 
 #include "miglint/rule.h"
 
+extern const struct ml_rule ml_rule_adding_required_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
+extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
+extern const struct ml_rule ml_rule_changing_column_type;
+extern const struct ml_rule ml_rule_concurrently_in_transaction;
+extern const struct ml_rule ml_rule_constraint_missing_not_valid;
 extern const struct ml_rule ml_rule_create_existing_object;
 extern const struct ml_rule ml_rule_duplicate_migration_version;
 extern const struct ml_rule ml_rule_full_schema_recreation;
@@ -21,6 +26,7 @@ extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
 extern const struct ml_rule ml_rule_psql_meta_command;
+extern const struct ml_rule ml_rule_require_concurrent_index_creation;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
@@ -31,8 +37,13 @@ extern const struct ml_rule ml_rule_unjournaled_migration;
 extern const struct ml_rule ml_rule_unused_ignore;
 
 const struct ml_rule *const ml_rules[] = {
+	&ml_rule_adding_required_field,
 	&ml_rule_ambiguous_migration_order,
+	&ml_rule_ban_drop_column,
 	&ml_rule_breakpoints_off_multi_statement,
+	&ml_rule_changing_column_type,
+	&ml_rule_concurrently_in_transaction,
+	&ml_rule_constraint_missing_not_valid,
 	&ml_rule_create_existing_object,
 	&ml_rule_duplicate_migration_version,
 	&ml_rule_full_schema_recreation,
@@ -42,6 +53,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
 	&ml_rule_psql_meta_command,
+	&ml_rule_require_concurrent_index_creation,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
 	&ml_rule_snapshot_chain_broken,
@@ -62,6 +74,7 @@ static const struct
 } aliases[] = {
 	{"prefer-robust-stmts", "require-if-exists"}, /* squawk: both idempotency rules */
 	{"prefer-robust-stmts", "require-if-not-exists"},
+	{"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
 };
 
 bool
@@ -121,6 +134,12 @@ ml_category_name(enum ml_category cat)
 			return "snapshot";
 		case ML_CATEGORY_SCHEMA:
 			return "schema";
+		case ML_CATEGORY_LOCKING:
+			return "locking";
+		case ML_CATEGORY_COMPATIBILITY:
+			return "compatibility";
+		case ML_CATEGORY_TRANSACTION:
+			return "transaction";
 	}
 	return "other";
 }

@@ -155,6 +155,14 @@ def cases():
         for i in (2, 1, 0):
             f[f"meta/{i + 1:04d}_snapshot.json"] = f.pop(f"meta/{i:04d}_snapshot.json")
     case("journal-idx-mismatch", "bad-tags-numbered-from-one", from_one)
+    # concurrently-in-transaction
+    def cic(f):
+        f["0003_add_posts_title_idx.sql"] = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "posts_title_idx" ON "posts" USING btree ("title");'
+        journal(f)["entries"].append({"idx": 3, "version": "7", "when": WHEN[3], "tag": "0003_add_posts_title_idx",
+                                      "breakpoints": True})
+        f["meta/0003_snapshot.json"] = dict(f["meta/0002_snapshot.json"], id=IDS[3], prevId=IDS[2])
+    case("concurrently-in-transaction", "bad-drizzle-concurrent-index", cic)
+    case("concurrently-in-transaction", "good-healthy")
     # breakpoints-off-multi-statement
     def bp_off(f):
         journal(f)["entries"][1]["breakpoints"] = False
@@ -230,7 +238,8 @@ def cases():
                                                             "public.users": table("users", users)})
     case("create-existing-object", "bad-branches-both-create", merged)
     def same_again(f):
-        f["0003_reassert.sql"] = ('ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;--> statement-breakpoint\n'
+        f["0003_reassert.sql"] = ('-- miglint-ignore-file require-concurrent-index-creation\n'
+                                  'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;--> statement-breakpoint\n'
                                   'CREATE INDEX IF NOT EXISTS "posts_author_id_idx" ON "posts" USING btree ("author_id");')
         journal(f)["entries"].append({"idx": 3, "version": "7", "when": WHEN[3], "tag": "0003_reassert",
                                       "breakpoints": True})

@@ -34,6 +34,9 @@ enum ml_category
 	ML_CATEGORY_JOURNAL,	 /* the Drizzle journal and the files it names */
 	ML_CATEGORY_SNAPSHOT,	 /* the Drizzle snapshots */
 	ML_CATEGORY_SCHEMA,		 /* what the replayed schema shows across migrations */
+	ML_CATEGORY_LOCKING,	 /* locks and rewrites that stall a busy table */
+	ML_CATEGORY_COMPATIBILITY, /* changes that break the application running beside them */
+	ML_CATEGORY_TRANSACTION, /* what cannot run where the migrator runs it */
 };
 
 /* "syntax", "idempotence", ... */
@@ -125,6 +128,22 @@ const struct ml_source *ml_check_source(struct ml_check *chk, const struct ml_mi
 struct ml_diag *ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf,
 							   const cJSON *item, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * True when the table 'rv' names existed before the current migration: it was created by an
+ * earlier one, or it is not known at all (it exists in production, made elsewhere). False
+ * only for a table this migration created, which is empty and unseen by the application.
+ */
+bool ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
+
+/*
+ * True when the file's statements run inside a transaction: a Drizzle folder (drizzle-orm
+ * runs all pending migrations in one), or config "transaction": "all" / "per-file".
+ */
+bool ml_check_in_transaction(const struct ml_check *chk);
+
+/* True when the file is a migration of a Drizzle folder (0.x or 1.0). */
+bool ml_check_drizzle(const struct ml_check *chk);
 
 /* The journal entry of the file being checked, or NULL. */
 const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);

@@ -236,3 +236,42 @@ ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf, const cJS
 	va_end(ap);
 	return d;
 }
+
+bool
+ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
+{
+	const struct ml_cat_object *t;
+
+	if (chk->catalog == NULL || rv == NULL)
+		return true;
+	t = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, rv->schemaname && rv->schemaname[0]
+															? rv->schemaname
+															: NULL,
+						rv->relname);
+	return t == NULL || ml_catalog_existed_before(chk->catalog, t);
+}
+
+bool
+ml_check_drizzle(const struct ml_check *chk)
+{
+	return chk->folder != NULL && (chk->folder->kind == ML_FOLDER_DRIZZLE ||
+								   chk->folder->kind == ML_FOLDER_DRIZZLE_V1) &&
+		   chk->migration != NULL && (chk->migration->journaled ||
+									  chk->folder->kind == ML_FOLDER_DRIZZLE_V1);
+}
+
+bool
+ml_check_in_transaction(const struct ml_check *chk)
+{
+	switch (chk->config->transaction)
+	{
+		case ML_TRANSACTION_ALL:
+		case ML_TRANSACTION_PER_FILE:
+			return true;
+		case ML_TRANSACTION_NONE:
+			return false;
+		case ML_TRANSACTION_DEFAULT:
+			break;
+	}
+	return ml_check_drizzle(chk);
+}

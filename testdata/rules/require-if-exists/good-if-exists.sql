@@ -1,4 +1,5 @@
 -- Every DROP in its idempotent form.
+-- miglint-ignore-file ban-drop-column
 DROP TABLE IF EXISTS users;
 DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
 DROP SCHEMA IF EXISTS billing CASCADE;

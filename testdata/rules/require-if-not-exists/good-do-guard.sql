@@ -1,4 +1,5 @@
 -- drizzle-kit's DO guards around CREATE TYPE and ADD CONSTRAINT are not bare statements.
+-- miglint-ignore-file constraint-missing-not-valid
 DO $$ BEGIN
  CREATE TYPE "public"."user_role" AS ENUM('owner', 'admin', 'member');
 EXCEPTION

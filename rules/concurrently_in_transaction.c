@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * concurrently_in_transaction.c
+ *	  Flags statements that PostgreSQL refuses inside a transaction block, in a migration
+ *	  that its runner wraps in one.
+ *
+ * drizzle-orm's migrator runs every pending migration in one transaction, so CREATE / DROP
+ * INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY, VACUUM, ALTER
+ * SYSTEM, CREATE / DROP DATABASE and CREATE TABLESPACE always fail there (SQLSTATE 25001),
+ * and every pending migration is rolled back with them. drizzle-kit itself writes CREATE
+ * INDEX CONCURRENTLY for an index declared .concurrently(). Elsewhere the rule follows the
+ * config's "transaction" setting. squawk's narrower ban-concurrent-index-creation-in-
+ * transaction is an alias of this rule.
+ */
+#include <string.h>
+
+#include "miglint/rule.h"
+
+/* The statement's name as PostgreSQL's error message gives it, or NULL when it is allowed. */
+static const char *
+refused(const PgQuery__Node *n)
+{
+	switch (n->node_case)
+	{
+		case PG_QUERY__NODE__NODE_INDEX_STMT:
+			return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+		case PG_QUERY__NODE__NODE_DROP_STMT:
+			return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+		case PG_QUERY__NODE__NODE_REINDEX_STMT:
+			for (size_t i = 0; i < n->reindex_stmt->n_params; i++)
+			{
+				const PgQuery__DefElem *de = n->reindex_stmt->params[i]->def_elem;
+
+				if (de != NULL && strcmp(de->defname, "concurrently") == 0)
+					return "REINDEX CONCURRENTLY";
+			}
+			return NULL;
+		case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+			for (size_t i = 0; i < n->alter_table_stmt->n_cmds; i++)
+			{
+				const PgQuery__AlterTableCmd *cmd = n->alter_table_stmt->cmds[i]->alter_table_cmd;
+
+				if (cmd != NULL && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition &&
+					cmd->def != NULL && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+					cmd->def->partition_cmd->concurrent)
+					return "ALTER TABLE ... DETACH PARTITION CONCURRENTLY";
+			}
+			return NULL;
+		case PG_QUERY__NODE__NODE_VACUUM_STMT:
+			return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+		case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+			return "ALTER SYSTEM";
+		case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+			return "CREATE DATABASE";
+		case PG_QUERY__NODE__NODE_DROPDB_STMT:
+			return "DROP DATABASE";
+		case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+			return "CREATE TABLESPACE";
+		default:
+			return NULL;
+	}
+}
+
+/* Entry point: called once per statement, in file order. */
+static void
+check(struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const char *what = refused(stmt->node);
+	struct ml_diag *d;
+
+	if (what == NULL || stmt->in_do || !ml_check_in_transaction(chk))
+		return;
+	d = ml_report(chk, stmt, "%s cannot run inside a transaction block", what);
+	if (ml_check_drizzle(chk))
+	{
+		ml_diag_detail(d, "drizzle-orm's migrator runs every pending migration in one "
+						  "transaction, so this statement always fails (SQLSTATE 25001) and "
+						  "every pending migration is rolled back with it.");
+		if (stmt->node->node_case == PG_QUERY__NODE__NODE_INDEX_STMT)
+			ml_diag_hint(d, "Build the index outside the migrator (in psql or a deploy step, "
+							"before drizzle-kit migrate) and write CREATE INDEX IF NOT EXISTS "
+							"here, without CONCURRENTLY: it then finds the index and does "
+							"nothing.");
+		else
+			ml_diag_hint(d, "Run it outside the migrator (in psql or a deploy step), not in a "
+							"migration.");
+	}
+	else
+	{
+		ml_diag_detail(d, "The config says this runner wraps migrations in a transaction, where "
+						  "PostgreSQL refuses it (SQLSTATE 25001).");
+		ml_diag_hint(d, "Move it to a migration the runner executes outside a transaction, or "
+						"set \"transaction\": \"none\" if it does not use one.");
+	}
+}
+
+const struct ml_rule ml_rule_concurrently_in_transaction = {
+	.name = "concurrently-in-transaction",
+	.category = ML_CATEGORY_TRANSACTION,
+	.severity = ML_SEVERITY_ERROR,
+	.summary = "a statement PostgreSQL refuses inside the migrator's transaction",
+	.why = "CREATE / DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION "
+		   "CONCURRENTLY, VACUUM, ALTER SYSTEM and CREATE DATABASE cannot run in a transaction "
+		   "block. drizzle-orm runs every pending migration in one transaction, so such a "
+		   "statement always fails there and rolls back everything that was pending.",
+	.fix = "Run the statement outside the migrator (psql, a deploy step). For an index, build "
+		   "it concurrently there first and keep CREATE INDEX IF NOT EXISTS in the migration.",
+	.bad = "CREATE INDEX CONCURRENTLY \"posts_title_idx\" ON \"posts\" (\"title\");  -- in a "
+		   "Drizzle folder",
+	.good = "CREATE INDEX IF NOT EXISTS \"posts_title_idx\" ON \"posts\" (\"title\");  -- built "
+			"concurrently beforehand, outside the migrator",
+	.check_statement = check,
+};
