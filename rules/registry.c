@@ -10,9 +10,12 @@
 
 #include "miglint/rule.h"
 
+extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
 extern const struct ml_rule ml_rule_ban_drop_column;
+extern const struct ml_rule ml_rule_ban_drop_table;
+extern const struct ml_rule ml_rule_ban_truncate_cascade;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
 extern const struct ml_rule ml_rule_changing_column_type;
 extern const struct ml_rule ml_rule_concurrently_in_transaction;
@@ -26,20 +29,27 @@ extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
 extern const struct ml_rule ml_rule_psql_meta_command;
+extern const struct ml_rule ml_rule_renaming_column;
+extern const struct ml_rule ml_rule_renaming_table;
 extern const struct ml_rule ml_rule_require_concurrent_index_creation;
+extern const struct ml_rule ml_rule_require_concurrent_index_deletion;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
 extern const struct ml_rule ml_rule_snapshot_drift;
 extern const struct ml_rule ml_rule_snapshot_invalid;
 extern const struct ml_rule ml_rule_syntax_error;
+extern const struct ml_rule ml_rule_transaction_nesting;
 extern const struct ml_rule ml_rule_unjournaled_migration;
 extern const struct ml_rule ml_rule_unused_ignore;
 
 const struct ml_rule *const ml_rules[] = {
+	&ml_rule_adding_not_nullable_field,
 	&ml_rule_adding_required_field,
 	&ml_rule_ambiguous_migration_order,
 	&ml_rule_ban_drop_column,
+	&ml_rule_ban_drop_table,
+	&ml_rule_ban_truncate_cascade,
 	&ml_rule_breakpoints_off_multi_statement,
 	&ml_rule_changing_column_type,
 	&ml_rule_concurrently_in_transaction,
@@ -53,13 +63,17 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
 	&ml_rule_psql_meta_command,
+	&ml_rule_renaming_column,
+	&ml_rule_renaming_table,
 	&ml_rule_require_concurrent_index_creation,
+	&ml_rule_require_concurrent_index_deletion,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
 	&ml_rule_snapshot_chain_broken,
 	&ml_rule_snapshot_drift,
 	&ml_rule_snapshot_invalid,
 	&ml_rule_syntax_error,
+	&ml_rule_transaction_nesting,
 	&ml_rule_unjournaled_migration,
 	&ml_rule_unused_ignore,
 };

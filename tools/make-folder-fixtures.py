@@ -163,6 +163,16 @@ def cases():
         f["meta/0003_snapshot.json"] = dict(f["meta/0002_snapshot.json"], id=IDS[3], prevId=IDS[2])
     case("concurrently-in-transaction", "bad-drizzle-concurrent-index", cic)
     case("concurrently-in-transaction", "good-healthy")
+    # transaction-nesting
+    def nested(f):
+        f["0003_add_status_value.sql"] = ('BEGIN;--> statement-breakpoint\n'
+                                          'CREATE TYPE "status" AS ENUM (\'a\');--> statement-breakpoint\n'
+                                          'COMMIT;')
+        journal(f)["entries"].append({"idx": 3, "version": "7", "when": WHEN[3], "tag": "0003_add_status_value",
+                                      "breakpoints": True})
+        f["meta/0003_snapshot.json"] = dict(f["meta/0002_snapshot.json"], id=IDS[3], prevId=IDS[2])
+    case("transaction-nesting", "bad-drizzle-commit", nested)
+    case("transaction-nesting", "good-healthy")
     # breakpoints-off-multi-statement
     def bp_off(f):
         journal(f)["entries"][1]["breakpoints"] = False

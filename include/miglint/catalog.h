@@ -109,6 +109,11 @@ size_t ml_catalog_migration(const struct ml_catalog *cat);
 const struct ml_cat_object *ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind,
 											const char *schema, const char *name);
 
+/* The most recently dropped relation or type of that name, or NULL (for rules on DROP). */
+const struct ml_cat_object *ml_catalog_find_dropped(const struct ml_catalog *cat,
+													enum ml_obj_kind kind, const char *schema,
+													const char *name);
+
 /* Where an object was created. */
 const struct ml_origin *ml_cat_object_origin(const struct ml_cat_object *obj);
 

@@ -136,6 +136,9 @@ struct ml_diag *ml_report_at_json(struct ml_check *chk, const struct ml_meta_fil
  */
 bool ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 
+/* Like ml_check_table_existed, for a table the statement just dropped. */
+bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
+
 /*
  * True when the file's statements run inside a transaction: a Drizzle folder (drizzle-orm
  * runs all pending migrations in one), or config "transaction": "all" / "per-file".

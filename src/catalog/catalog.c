@@ -1182,6 +1182,23 @@ ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind, const char 
 	return o != NULL && (o->kind == kind || !is_relation(kind)) ? o : NULL;
 }
 
+const struct ml_cat_object *
+ml_catalog_find_dropped(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema,
+						const char *name)
+{
+	const char *sch = schema_of(cat, schema);
+
+	for (size_t i = cat->n_objects; i > 0; i--)
+	{
+		const struct ml_cat_object *o = cat->objects[i - 1];
+
+		if (!o->alive && o->kind == kind && strcmp(o->name, name) == 0 &&
+			strcmp(o->schema, sch) == 0)
+			return o;
+	}
+	return NULL;
+}
+
 const struct ml_origin *
 ml_cat_object_origin(const struct ml_cat_object *obj)
 {

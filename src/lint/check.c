@@ -275,3 +275,16 @@ ml_check_in_transaction(const struct ml_check *chk)
 	}
 	return ml_check_drizzle(chk);
 }
+
+bool
+ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
+{
+	const struct ml_cat_object *t;
+
+	if (chk->catalog == NULL || rv == NULL)
+		return true;
+	t = ml_catalog_find_dropped(chk->catalog, ML_OBJ_TABLE,
+								rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL,
+								rv->relname);
+	return t == NULL || ml_catalog_existed_before(chk->catalog, t);
+}

@@ -1,5 +1,5 @@
 -- DROPs guarded inside DO blocks: the "does not exist" handler, or IF EXISTS (SELECT ...).
--- miglint-ignore-file ban-drop-column
+-- miglint-ignore-file ban-drop-column, ban-drop-table
 DO $$ BEGIN
   DROP TABLE legacy;
 EXCEPTION WHEN undefined_table THEN null;

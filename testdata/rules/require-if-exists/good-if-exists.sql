@@ -1,5 +1,5 @@
 -- Every DROP in its idempotent form.
--- miglint-ignore-file ban-drop-column
+-- miglint-ignore-file ban-drop-column, ban-drop-table
 DROP TABLE IF EXISTS users;
 DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
 DROP SCHEMA IF EXISTS billing CASCADE;

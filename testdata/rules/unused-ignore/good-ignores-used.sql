@@ -1,4 +1,4 @@
--- miglint-ignore-file require-if-exists -- this file drops legacy tables on purpose
+-- miglint-ignore-file require-if-exists, ban-drop-table -- this file drops legacy tables on purpose
 -- Each form of ignore comment silences the finding it names, and only that.
 DROP TABLE legacy_a;
 -- miglint-ignore require-if-not-exists

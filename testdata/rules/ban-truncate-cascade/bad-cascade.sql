@@ -1,0 +1,2 @@
+-- TRUNCATE ... CASCADE reaches tables it does not name.
+TRUNCATE "users" CASCADE;

@@ -1,0 +1,2 @@
+-- Every table named, no CASCADE.
+TRUNCATE "sessions", "users";

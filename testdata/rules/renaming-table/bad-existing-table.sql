@@ -1,0 +1,2 @@
+-- Renaming an existing table.
+ALTER TABLE "posts" RENAME TO "articles";

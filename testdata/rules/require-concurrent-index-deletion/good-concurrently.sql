@@ -1,0 +1,2 @@
+-- DROP INDEX CONCURRENTLY outside a transaction.
+DROP INDEX CONCURRENTLY IF EXISTS "posts_slug_idx";

@@ -1,0 +1,3 @@
+BEGIN;--> statement-breakpoint
+CREATE TYPE "status" AS ENUM ('a');--> statement-breakpoint
+COMMIT;
