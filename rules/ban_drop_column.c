@@ -35,10 +35,10 @@ check_alter_table(struct ml_check *chk, const struct ml_stmt *stmt,
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
-	if (stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
-		stmt->node->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-		ml_check_table_existed(chk, stmt->node->alter_table_stmt->relation))
-		check_alter_table(chk, stmt, stmt->node->alter_table_stmt);
+	const PgQuery__AlterTableStmt *at = ml_check_alter_existing_table(chk, stmt);
+
+	if (at != NULL)
+		check_alter_table(chk, stmt, at);
 }
 
 const struct ml_rule ml_rule_ban_drop_column = {

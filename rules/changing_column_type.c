@@ -14,14 +14,10 @@
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
-	const PgQuery__AlterTableStmt *at;
+	const PgQuery__AlterTableStmt *at = ml_check_alter_existing_table(chk, stmt);
 	const char *table;
 
-	if (stmt->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
-		return;
-	at = stmt->node->alter_table_stmt;
-	if (at->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
-		!ml_check_table_existed(chk, at->relation))
+	if (at == NULL)
 		return;
 	table = ml_name_range_var(chk->arena, at->relation);
 	for (size_t i = 0; i < at->n_cmds; i++)

@@ -136,6 +136,14 @@ struct ml_diag *ml_report_at_json(struct ml_check *chk, const struct ml_meta_fil
  */
 bool ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 
+/*
+ * The statement as an ALTER TABLE of a table that existed before the current migration (see
+ * ml_check_table_existed), or NULL: the entry test of the rules about changing a table that
+ * other sessions already use.
+ */
+const PgQuery__AlterTableStmt *ml_check_alter_existing_table(const struct ml_check *chk,
+															 const struct ml_stmt *stmt);
+
 /* Like ml_check_table_existed, for a table the statement just dropped. */
 bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 

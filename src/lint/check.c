@@ -237,6 +237,13 @@ ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf, const cJS
 	return d;
 }
 
+/* The schema a RangeVar names, or NULL when it leaves it to the search_path. */
+static const char *
+range_var_schema(const PgQuery__RangeVar *rv)
+{
+	return rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL;
+}
+
 bool
 ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
 {
@@ -244,11 +251,22 @@ ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
 
 	if (chk->catalog == NULL || rv == NULL)
 		return true;
-	t = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, rv->schemaname && rv->schemaname[0]
-															? rv->schemaname
-															: NULL,
-						rv->relname);
+	t = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, range_var_schema(rv), rv->relname);
 	return t == NULL || ml_catalog_existed_before(chk->catalog, t);
+}
+
+const PgQuery__AlterTableStmt *
+ml_check_alter_existing_table(const struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const PgQuery__AlterTableStmt *at;
+
+	if (stmt->node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
+		return NULL;
+	at = stmt->node->alter_table_stmt;
+	if (at->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
+		!ml_check_table_existed(chk, at->relation))
+		return NULL;
+	return at;
 }
 
 bool
@@ -283,8 +301,6 @@ ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeV
 
 	if (chk->catalog == NULL || rv == NULL)
 		return true;
-	t = ml_catalog_find_dropped(chk->catalog, ML_OBJ_TABLE,
-								rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL,
-								rv->relname);
+	t = ml_catalog_find_dropped(chk->catalog, ML_OBJ_TABLE, range_var_schema(rv), rv->relname);
 	return t == NULL || ml_catalog_existed_before(chk->catalog, t);
 }
