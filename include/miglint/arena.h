@@ -47,4 +47,7 @@ ProtobufCAllocator ml_arena_protobuf_allocator(struct ml_arena *arena);
 /* Prints "miglint: out of memory" and aborts. */
 void ml_fatal_oom(void) __attribute__((noreturn));
 
+/* strdup() on the heap, for data that outlives an arena; aborts when out of memory. */
+char *ml_xstrdup(const char *s);
+
 #endif

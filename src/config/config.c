@@ -20,16 +20,6 @@
 #include "miglint/json.h"
 #include "miglint/rule.h"
 
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		ml_fatal_oom();
-	return p;
-}
-
 void
 ml_config_init(struct ml_config *cfg)
 {
@@ -41,8 +31,8 @@ ml_config_init(struct ml_config *cfg)
 		cfg->severity[i] = ml_rules[i]->severity;
 	cfg->fail_on = ML_SEVERITY_WARNING;
 	cfg->pg_version = 16;
-	cfg->migrations_table = xstrdup("__drizzle_migrations");
-	cfg->migrations_schema = xstrdup("drizzle");
+	cfg->migrations_table = ml_xstrdup("__drizzle_migrations");
+	cfg->migrations_schema = ml_xstrdup("drizzle");
 }
 
 void
@@ -126,11 +116,11 @@ relative(const char *path)
 	size_t l;
 
 	if (getcwd(cwd, sizeof(cwd)) == NULL)
-		return xstrdup(path);
+		return ml_xstrdup(path);
 	l = strlen(cwd);
 	if (strncmp(path, cwd, l) == 0 && path[l] == '/')
-		return xstrdup(path + l + 1);
-	return xstrdup(path);
+		return ml_xstrdup(path + l + 1);
+	return ml_xstrdup(path);
 }
 
 char *
@@ -232,7 +222,7 @@ read_migrations(struct ml_config *cfg, const struct ml_json *j, const cJSON *m, 
 			return fail_at(err, path, src, ml_json_offset(j, k),
 						   keyed("\"migrations.%s\" is not a non-empty string", k->string));
 		free(*slot);
-		*slot = xstrdup(k->valuestring);
+		*slot = ml_xstrdup(k->valuestring);
 	}
 	return 0;
 }
@@ -301,7 +291,7 @@ read_settings(struct ml_config *cfg, const struct ml_json *j, const cJSON *root,
 				cfg->exclude = realloc(cfg->exclude, (cfg->n_exclude + 1) * sizeof(char *));
 				if (cfg->exclude == NULL)
 					ml_fatal_oom();
-				cfg->exclude[cfg->n_exclude++] = xstrdup(g->valuestring);
+				cfg->exclude[cfg->n_exclude++] = ml_xstrdup(g->valuestring);
 			}
 		}
 		else if (strcmp(key, "migrations") == 0)
@@ -363,8 +353,8 @@ ml_config_load(struct ml_config *cfg, const char *path, struct ml_error *err)
 
 		free(cfg->path);
 		free(cfg->base_dir);
-		cfg->path = xstrdup(path);
-		cfg->base_dir = xstrdup(path);
+		cfg->path = ml_xstrdup(path);
+		cfg->base_dir = ml_xstrdup(path);
 		slash = strrchr(cfg->base_dir, '/');
 		if (slash != NULL)
 			*slash = '\0';

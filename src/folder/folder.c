@@ -20,23 +20,13 @@
 #include "miglint/folder.h"
 
 static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		ml_fatal_oom();
-	return p;
-}
-
-static char *
 join(const char *dir, const char *name)
 {
 	size_t ld = strlen(dir), ln = strlen(name);
 	char *p;
 
 	if (ld == 0 || strcmp(dir, ".") == 0)
-		return xstrdup(name);
+		return ml_xstrdup(name);
 	p = malloc(ld + ln + 2);
 	if (p == NULL)
 		ml_fatal_oom();
@@ -88,10 +78,10 @@ dir_of(const char *path)
 	char *p;
 
 	if (slash == NULL)
-		return xstrdup(".");
+		return ml_xstrdup(".");
 	if (slash == path)
-		return xstrdup("/");
-	p = xstrdup(path);
+		return ml_xstrdup("/");
+	p = ml_xstrdup(path);
 	p[slash - path] = '\0';
 	return p;
 }
@@ -100,7 +90,7 @@ dir_of(const char *path)
 static char *
 strip_slashes(const char *path)
 {
-	char *p = xstrdup(path);
+	char *p = ml_xstrdup(path);
 	size_t l = strlen(p);
 
 	while (l > 1 && p[l - 1] == '/')
@@ -182,7 +172,7 @@ names_add(struct names *ns, const char *name)
 		ns->items = p;
 		ns->cap = cap;
 	}
-	ns->items[ns->n++] = xstrdup(name);
+	ns->items[ns->n++] = ml_xstrdup(name);
 }
 
 static void
@@ -294,8 +284,8 @@ add_file(struct ml_folder *f, const char *fs_path, const char *display)
 	f->files = p;
 	m = &f->files[f->n_files++];
 	memset(m, 0, sizeof(*m));
-	m->fs_path = fs_path ? xstrdup(fs_path) : NULL;
-	m->display = xstrdup(display);
+	m->fs_path = fs_path ? ml_xstrdup(fs_path) : NULL;
+	m->display = ml_xstrdup(display);
 	m->mode = ML_SPLIT_AUTO;
 	return m;
 }
@@ -435,9 +425,9 @@ folder_open(struct ml_folder **out, const char *dir, const char *display, bool s
 
 	if (f == NULL)
 		ml_fatal_oom();
-	f->fs_root = xstrdup(dir);
+	f->fs_root = ml_xstrdup(dir);
 	f->display_root = strip_slashes(display);
-	f->real_root = xstrdup(realpath(dir, real) ? real : dir);
+	f->real_root = ml_xstrdup(realpath(dir, real) ? real : dir);
 	f->kind = ml_folder_classify_dir(dir);
 	if (f->kind == ML_FOLDER_DRIZZLE_V1)
 		rc = load_v1(f, err);
@@ -516,8 +506,8 @@ single(const char *fs_path, const char *display)
 	if (f == NULL)
 		ml_fatal_oom();
 	f->kind = ML_FOLDER_SINGLE;
-	f->fs_root = fs_path ? xstrdup(fs_path) : NULL;
-	f->display_root = xstrdup(display);
+	f->fs_root = fs_path ? ml_xstrdup(fs_path) : NULL;
+	f->display_root = ml_xstrdup(display);
 	struct ml_migration *m = add_file(f, fs_path, display);
 
 	m->selected = true;
@@ -578,7 +568,7 @@ select_in_folder(struct ml_inputs *in, const char *root, const char *path, struc
 			f->files[i].selected = true;
 			f->files[i].named = true;
 			free(f->files[i].display);
-			f->files[i].display = xstrdup(path);
+			f->files[i].display = ml_xstrdup(path);
 			return true;
 		}
 	}

@@ -37,6 +37,16 @@ ml_fatal_oom(void)
 	abort();
 }
 
+char *
+ml_xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		ml_fatal_oom();
+	return p;
+}
+
 struct ml_arena *
 ml_arena_create(void)
 {
