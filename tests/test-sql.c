@@ -117,6 +117,22 @@ START_TEST(parse_error_position_counts_bytes_after_multibyte_text)
 }
 END_TEST
 
+START_TEST(parse_auto_mode_splits_only_at_a_breakpoint_marker)
+{
+	struct ml_arena *a = ml_arena_create();
+	struct ml_file *marked =
+		parse(a, "SELECT 1;\n--> statement-breakpoint\nSELECT 2;", ML_SPLIT_AUTO);
+	struct ml_file *plain = parse(a, "SELECT 1;\nSELECT 2;", ML_SPLIT_AUTO);
+
+	ck_assert_int_eq(marked->mode, ML_SPLIT_DRIZZLE);
+	ck_assert_uint_eq(marked->n_chunks, 2);
+	ck_assert_int_eq(plain->mode, ML_SPLIT_PLAIN);
+	ck_assert_uint_eq(plain->n_chunks, 1);
+	ck_assert_uint_eq(plain->n_stmts, 2);
+	ml_arena_destroy(a);
+}
+END_TEST
+
 START_TEST(parse_unterminated_string_is_one_error)
 {
 	struct ml_arena *a = ml_arena_create();
@@ -146,6 +162,7 @@ main(void)
 	tcase_add_test(prs, parse_falls_back_to_statements_after_a_syntax_error);
 	tcase_add_test(prs, parse_error_position_counts_bytes_after_multibyte_text);
 	tcase_add_test(prs, parse_unterminated_string_is_one_error);
+	tcase_add_test(prs, parse_auto_mode_splits_only_at_a_breakpoint_marker);
 	suite_add_tcase(s, split);
 	suite_add_tcase(s, psql);
 	suite_add_tcase(s, prs);

@@ -123,7 +123,11 @@ size_t ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, si
 bool ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
 			 size_t base, size_t *err_offset);
 
-/* Splits, scans and parses 'src' into 'file' (all allocations in 'arena'). Cannot fail. */
+/*
+ * Splits, scans and parses 'src' into 'file' (all allocations in 'arena'). Cannot fail.
+ * ML_SPLIT_AUTO becomes ML_SPLIT_DRIZZLE when the text has a breakpoint marker, else
+ * ML_SPLIT_PLAIN; file->mode holds the mode used.
+ */
 void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,
 				   enum ml_split_mode mode);
 

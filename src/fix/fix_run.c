@@ -127,7 +127,6 @@ ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, const struct ml_con
 			struct ml_suppressions supp;
 			struct allow_ctx actx;
 			struct ml_error err;
-			enum ml_split_mode mode = m->mode;
 			size_t n, new_len;
 			char *fixed;
 
@@ -145,9 +144,7 @@ ml_fix_run(struct ml_fix_stats *stats, struct ml_inputs *in, const struct ml_con
 				ml_arena_destroy(arena); /* the lint pass reports it */
 				continue;
 			}
-			if (mode == ML_SPLIT_AUTO)
-				mode = ml_has_breakpoint(src->data, src->len) ? ML_SPLIT_DRIZZLE : ML_SPLIT_PLAIN;
-			ml_file_parse(&file, arena, src, mode);
+			ml_file_parse(&file, arena, src, m->mode);
 			ml_suppress_collect(&supp, arena, &file);
 			actx.cfg = cfg;
 			actx.supp = &supp;

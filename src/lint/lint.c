@@ -72,7 +72,6 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	struct ml_suppressions supp;
 	struct ml_check chk = {0};
 	struct ml_error err;
-	enum ml_split_mode mode = m->mode;
 	size_t first, late;
 
 	ml_error_clear(&err);
@@ -89,9 +88,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 		return;
 	}
 	src->order = m->order;
-	if (mode == ML_SPLIT_AUTO)
-		mode = ml_has_breakpoint(src->data, src->len) ? ML_SPLIT_DRIZZLE : ML_SPLIT_PLAIN;
-	ml_file_parse(&file, arena, src, mode);
+	ml_file_parse(&file, arena, src, m->mode);
 	ml_suppress_collect(&supp, arena, &file);
 	chk.arena = arena;
 	chk.file = &file;

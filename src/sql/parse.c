@@ -409,6 +409,8 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 
 	memset(file, 0, sizeof(*file));
 	file->src = src;
+	if (mode == ML_SPLIT_AUTO)
+		mode = ml_has_breakpoint(src->data, src->len) ? ML_SPLIT_DRIZZLE : ML_SPLIT_PLAIN;
 	file->mode = mode;
 	if (mode == ML_SPLIT_DRIZZLE)
 		file->n_chunks = ml_split_breakpoints(&file->chunks, arena, src->data, src->len);
