@@ -13,7 +13,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-PACKAGES="gcc libc6-dev meson ninja-build pkg-config libpg-query-dev libprotobuf-c-dev libcjson-dev check python3-jsonschema postgresql"
+PACKAGES="gcc libc6-dev meson ninja-build pkg-config libpg-query-dev libprotobuf-c-dev libcjson-dev libpq-dev libssl-dev check python3-jsonschema postgresql"
 
 install_packages() {
 	missing=""

@@ -12,60 +12,13 @@
  * config's "transaction" setting. squawk's narrower ban-concurrent-index-creation-in-
  * transaction is an alias of this rule.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* The statement's name as PostgreSQL's error message gives it, or NULL when it is allowed. */
-static const char *
-refused(const PgQuery__Node *n)
-{
-	switch (n->node_case)
-	{
-		case PG_QUERY__NODE__NODE_INDEX_STMT:
-			return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
-		case PG_QUERY__NODE__NODE_DROP_STMT:
-			return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
-		case PG_QUERY__NODE__NODE_REINDEX_STMT:
-			for (size_t i = 0; i < n->reindex_stmt->n_params; i++)
-			{
-				const PgQuery__DefElem *de = n->reindex_stmt->params[i]->def_elem;
-
-				if (de != NULL && strcmp(de->defname, "concurrently") == 0)
-					return "REINDEX CONCURRENTLY";
-			}
-			return NULL;
-		case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
-			for (size_t i = 0; i < n->alter_table_stmt->n_cmds; i++)
-			{
-				const PgQuery__AlterTableCmd *cmd = n->alter_table_stmt->cmds[i]->alter_table_cmd;
-
-				if (cmd != NULL && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition &&
-					cmd->def != NULL && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
-					cmd->def->partition_cmd->concurrent)
-					return "ALTER TABLE ... DETACH PARTITION CONCURRENTLY";
-			}
-			return NULL;
-		case PG_QUERY__NODE__NODE_VACUUM_STMT:
-			return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
-		case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
-			return "ALTER SYSTEM";
-		case PG_QUERY__NODE__NODE_CREATEDB_STMT:
-			return "CREATE DATABASE";
-		case PG_QUERY__NODE__NODE_DROPDB_STMT:
-			return "DROP DATABASE";
-		case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
-			return "CREATE TABLESPACE";
-		default:
-			return NULL;
-	}
-}
 
 /* Entry point: called once per statement, in file order. */
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
-	const char *what = refused(stmt->node);
+	const char *what = ml_stmt_refused_in_transaction(stmt->node);
 	struct ml_diag *d;
 
 	if (what == NULL || stmt->in_do || !ml_check_in_transaction(chk))

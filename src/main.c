@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "miglint/apply.h"
 #include "miglint/config.h"
 #include "miglint/fix.h"
 #include "miglint/folder.h"
@@ -45,6 +46,15 @@ enum
 	OPT_FIX,
 	OPT_DIFF,
 	OPT_ALL,
+	OPT_DRY_RUN,
+	OPT_APPLY,
+	OPT_STATUS,
+	OPT_DATABASE_URL,
+	OPT_MIGRATIONS_TABLE,
+	OPT_MIGRATIONS_SCHEMA,
+	OPT_LOCK_TIMEOUT,
+	OPT_FORCE,
+	OPT_ALLOW_MODIFIED,
 };
 
 static const char usage_text[] =
@@ -77,6 +87,21 @@ static const char usage_text[] =
 	"      --all                with --fix: fix every file of a named folder; without it only\n"
 	"                           files named on the command line are fixed, because rewriting\n"
 	"                           an applied migration changes the hash drizzle recorded\n"
+	"\n"
+	"Applying (drizzle-orm's bookkeeping, in one transaction):\n"
+	"      --apply              lint PATH (a Drizzle folder), then apply its pending\n"
+	"                           migrations to the database, recording them exactly as\n"
+	"                           drizzle-orm's migrate() does; refuses on lint errors\n"
+	"      --dry-run            with --apply: print the plan and change nothing\n"
+	"      --status             list each migration as applied, pending or a problem\n"
+	"      --database-url=URL   libpq connection string or URI (default: $DATABASE_URL)\n"
+	"      --migrations-table=NAME   default __drizzle_migrations\n"
+	"      --migrations-schema=NAME  default drizzle\n"
+	"      --lock-timeout=TIME  lock_timeout of the migration transaction (default 5s)\n"
+	"      --force              apply despite lint errors\n"
+	"      --allow-modified     apply although a recorded migration matches no file\n"
+	"  -q, --quiet              no progress line per migration\n"
+	"\n"
 	"      --list-rules         list every rule with its default severity and summary\n"
 	"      --explain=RULE       explain a rule: why it matters, how to fix it, examples\n"
 	"  -h, --help               show this help and exit\n"
@@ -89,7 +114,10 @@ static const char usage_text[] =
 	"Exit status:\n"
 	"  0  no findings at the failing level (--fail-on, default warning) or above\n"
 	"  1  findings at the failing level or above\n"
-	"  2  usage error, a config error, or an input that could not be linted\n";
+	"  2  usage error, a config error, or an input that could not be linted\n"
+	"With --apply: 0 applied (or nothing pending), 1 refused for lint errors, 2 refused or\n"
+	"failed (nothing of the run was applied). With --status: 0 no problems, 1 problems,\n"
+	"2 the database or folder could not be read.\n";
 
 static void
 usage_error(const char *fmt, const char *arg)
@@ -225,6 +253,61 @@ settings(struct ml_config *cfg, bool no_config, const char *config_path, const c
 	return EXIT_CLEAN;
 }
 
+/*
+ * --apply / --status: the lint gate (findings at error severity refuse, unless 'force'),
+ * then the folder read as drizzle-orm reads it, then the database. 'diags' is NULL for
+ * --status, which does not lint.
+ */
+static int
+run_apply(struct ml_apply_options *aopt, const char *path, struct ml_diag_list *diags,
+		  const struct ml_lint_stats *stats, bool force)
+{
+	struct ml_apply_plan plan;
+	struct ml_error err;
+	int rc;
+
+	aopt->out = stdout;
+	aopt->err = stderr;
+	aopt->tty = isatty(STDOUT_FILENO);
+	if (diags != NULL)
+	{
+		struct ml_report_counts counts;
+
+		ml_report_count(&counts, diags);
+		if (counts.errors > 0)
+		{
+			/* The gate shows what stops it; the warnings are for "miglint PATH". */
+			for (size_t i = 0; i < diags->n; i++)
+				if (diags->items[i].severity != ML_SEVERITY_ERROR)
+					diags->items[i].suppressed = true;
+			ml_report_text(stderr, diags, stats, false);
+			if (!force)
+			{
+				fprintf(stderr, "miglint: error: lint found %zu %s; nothing was applied\n",
+						counts.errors, counts.errors == 1 ? "error" : "errors");
+				fputs("miglint: hint: Fix them, or pass --force to apply anyway.\n", stderr);
+				return EXIT_FINDINGS;
+			}
+			fprintf(stderr, "miglint: warning: --force: applying despite %zu lint %s\n",
+					counts.errors, counts.errors == 1 ? "error" : "errors");
+		}
+		if (counts.warnings > 0)
+			fprintf(stderr, "miglint: note: lint found %zu %s; run \"miglint %s\" to see them\n",
+					counts.warnings, counts.warnings == 1 ? "warning" : "warnings", path);
+	}
+	ml_error_clear(&err);
+	rc = ml_apply_plan_read(&plan, path, &err);
+	if (rc != 0)
+	{
+		report_input_error(&err, NULL);
+		ml_apply_plan_cleanup(&plan);
+		return EXIT_TROUBLE;
+	}
+	rc = ml_apply_run(&plan, aopt);
+	ml_apply_plan_cleanup(&plan);
+	return rc < 0 ? EXIT_TROUBLE : rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -242,7 +325,16 @@ main(int argc, char **argv)
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"diff", no_argument, NULL, OPT_DIFF},
-		{"dry-run", no_argument, NULL, OPT_DIFF},
+		{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+		{"apply", no_argument, NULL, OPT_APPLY},
+		{"status", no_argument, NULL, OPT_STATUS},
+		{"database-url", required_argument, NULL, OPT_DATABASE_URL},
+		{"migrations-table", required_argument, NULL, OPT_MIGRATIONS_TABLE},
+		{"migrations-schema", required_argument, NULL, OPT_MIGRATIONS_SCHEMA},
+		{"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"allow-modified", no_argument, NULL, OPT_ALLOW_MODIFIED},
+		{"quiet", no_argument, NULL, 'q'},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -254,7 +346,13 @@ main(int argc, char **argv)
 	const char *config_path = NULL, *pg_version = NULL, *fail_on = NULL;
 	const char **toggles = calloc((size_t) argc + 1, sizeof(char *)); /* "+rule" / "-rule" */
 	size_t n_toggles = 0;
-	bool no_config = false, fix = false, diff = false, all = false;
+	bool no_config = false, fix = false, diff = false, all = false, dry_run = false;
+	bool apply = false, status_only = false, force = false;
+	struct ml_apply_options aopt = {
+		.schema = "drizzle",
+		.table = "__drizzle_migrations",
+		.lock_timeout = "5s",
+	};
 	struct ml_config cfg;
 	struct ml_inputs inputs;
 	struct ml_diag_list diags;
@@ -266,7 +364,8 @@ main(int argc, char **argv)
 	int c, status;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:hV", options, NULL)) != -1)
+	aopt.conninfo = getenv("DATABASE_URL");
+	while ((c = getopt_long(argc, argv, ":f:qhV", options, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -314,6 +413,36 @@ main(int argc, char **argv)
 			case OPT_ALL:
 				all = true;
 				break;
+			case OPT_DRY_RUN:
+				dry_run = true;
+				break;
+			case OPT_APPLY:
+				apply = true;
+				break;
+			case OPT_STATUS:
+				status_only = true;
+				break;
+			case OPT_DATABASE_URL:
+				aopt.conninfo = optarg;
+				break;
+			case OPT_MIGRATIONS_TABLE:
+				aopt.table = optarg;
+				break;
+			case OPT_MIGRATIONS_SCHEMA:
+				aopt.schema = optarg;
+				break;
+			case OPT_LOCK_TIMEOUT:
+				aopt.lock_timeout = optarg;
+				break;
+			case OPT_FORCE:
+				force = true;
+				break;
+			case OPT_ALLOW_MODIFIED:
+				aopt.allow_modified = true;
+				break;
+			case 'q':
+				aopt.quiet = true;
+				break;
 			case OPT_LIST_RULES:
 				free(toggles);
 				list_rules();
@@ -360,6 +489,39 @@ main(int argc, char **argv)
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
+	if (dry_run && !fix && !apply)
+	{
+		usage_error("%s", "--dry-run needs --fix or --apply");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	diff = diff || (dry_run && fix);
+	if ((apply || status_only) && (fix || (apply && status_only)))
+	{
+		usage_error("%s", fix ? "--fix cannot be combined with --apply or --status"
+							  : "--apply and --status cannot be combined");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	if (!apply && !status_only && (force || aopt.allow_modified))
+	{
+		usage_error("%s needs --apply", force ? "--force" : "--allow-modified");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	if ((apply || status_only) && (optind + 1 != argc || strcmp(argv[optind], "-") == 0))
+	{
+		usage_error("%s", optind >= argc ? "no PATH given"
+										 : "--apply and --status take one Drizzle folder");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	if ((apply || status_only) && (aopt.conninfo == NULL || aopt.conninfo[0] == '\0'))
+	{
+		usage_error("%s", "no database given: pass --database-url or set DATABASE_URL");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
 	if ((diff || all) && !fix)
 	{
 		usage_error("%s", diff ? "--diff and --dry-run need --fix" : "--all needs --fix");
@@ -380,6 +542,12 @@ main(int argc, char **argv)
 	{
 		ml_config_cleanup(&cfg);
 		return status;
+	}
+	if (status_only)
+	{
+		ml_config_cleanup(&cfg);
+		aopt.action = ML_APPLY_STATUS;
+		return run_apply(&aopt, argv[optind], NULL, NULL, false);
 	}
 	ml_inputs_init(&inputs);
 	for (int i = optind; i < argc; i++)
@@ -437,6 +605,18 @@ main(int argc, char **argv)
 	ml_lint_run(&stats, &diags, &inputs, &cfg, report_input_error, NULL);
 	if (stats.input_errors > 0)
 		trouble = true;
+	if (apply)
+	{
+		aopt.action = dry_run ? ML_APPLY_DRY_RUN : ML_APPLY_MIGRATE;
+		aopt.pg_version = cfg.pg_version;
+		status = trouble ? EXIT_TROUBLE : run_apply(&aopt, argv[optind], &diags, &stats, force);
+		ml_diag_list_cleanup(&diags);
+		ml_inputs_cleanup(&inputs);
+		ml_config_cleanup(&cfg);
+		if (stats.files > 0)
+			pg_query_exit();
+		return status;
+	}
 	if (fix && diff)
 		; /* the diff is the output; the exit status is the fixed files' */
 	else if (strcmp(format, "json") == 0)

@@ -161,6 +161,12 @@ bool ml_stmt_guarded(const struct ml_stmt *stmt, const char *name, const char *c
 /* File offset of a node's 'location' (-1 when the node has none or cannot be placed). */
 long ml_stmt_location(const struct ml_stmt *stmt, int location);
 
+/*
+ * The statement's name as PostgreSQL's error names it ("CREATE INDEX CONCURRENTLY", "VACUUM",
+ * ...) when PostgreSQL refuses it inside a transaction block, or NULL when it is allowed.
+ */
+const char *ml_stmt_refused_in_transaction(const PgQuery__Node *n);
+
 /* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
 char *ml_quote_ident(struct ml_arena *arena, const char *name);
 

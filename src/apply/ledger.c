@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ledger.c
+ *	  The migrations table: read it, and judge each migration of the plan by it.
+ *
+ * What is pending follows drizzle exactly. drizzle-orm 0.x reads the row with the greatest
+ * created_at and runs every journal entry whose "when" is greater; drizzle-orm 1.0 runs every
+ * folder whose name is not recorded, after naming the rows of a 0.x table by the second of
+ * their created_at. Where that rule silently goes wrong, the judgement records a problem: an
+ * entry drizzle would skip, a file changed after it was applied, a row of no file, a row
+ * drizzle would take for the newest (NULL created_at) or name after the wrong folder.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apply_int.h"
+#include "miglint/folder.h"
+
+void
+ml_apply_db_error(FILE *f, const char *what, const PGresult *res, PGconn *conn)
+{
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	const char *hint = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	if (msg == NULL)
+	{
+		const char *m = PQerrorMessage(conn);
+		size_t len = strcspn(m, "\n");
+
+		fprintf(f, "miglint: error: %s: %.*s\n", what, (int) len, m);
+		return;
+	}
+	fprintf(f, "miglint: error: %s: %s", what, msg);
+	if (state != NULL)
+		fprintf(f, " (SQLSTATE %s)", state);
+	fputc('\n', f);
+	if (detail != NULL)
+		fprintf(f, "miglint: detail: %s\n", detail);
+	if (hint != NULL)
+		fprintf(f, "miglint: hint: %s\n", hint);
+}
+
+/* Runs a parameterised query; prints the failure and returns NULL when it fails. */
+static PGresult *
+query(PGconn *conn, const char *sql, int n, const char *const *params, const char *what)
+{
+	PGresult *res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	{
+		ml_apply_db_error(stderr, what, res, conn);
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+int
+ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
+			   const struct ml_apply_options *opt)
+{
+	const char *params[2] = {opt->schema, opt->table};
+	PGresult *res;
+	char *sql;
+
+	res = query(conn,
+				"SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON "
+				"c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+				"WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND "
+				"a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+				2, params, "could not read the migrations table");
+	if (res == NULL)
+		return ML_EDB;
+	lg->exists = PQntuples(res) > 0;
+	for (int i = 0; i < PQntuples(res); i++)
+	{
+		lg->has_name |= strcmp(PQgetvalue(res, i, 0), "name") == 0;
+		lg->has_applied_at |= strcmp(PQgetvalue(res, i, 0), "applied_at") == 0;
+	}
+	PQclear(res);
+	if (!lg->exists)
+		return 0;
+	sql = ml_arena_printf(arena,
+						  "SELECT id, hash, created_at::text, %s, %s FROM %s ORDER BY id",
+						  lg->has_name ? "name" : "NULL::text",
+						  lg->has_applied_at ? "to_char(applied_at AT TIME ZONE 'UTC', "
+											   "'YYYY-MM-DD HH24:MI:SS') || ' UTC'"
+											 : "NULL::text",
+						  lg->qtable);
+	res = query(conn, sql, 0, NULL, "could not read the migrations table");
+	if (res == NULL)
+		return ML_EDB;
+	lg->n_rows = (size_t) PQntuples(res);
+	lg->rows = ml_arena_alloc(arena, (lg->n_rows + 1) * sizeof(struct ml_ledger_row));
+	for (size_t i = 0; i < lg->n_rows; i++)
+	{
+		struct ml_ledger_row *r = &lg->rows[i];
+		int row = (int) i;
+
+		memset(r, 0, sizeof(*r));
+		r->id = strtoll(PQgetvalue(res, row, 0), NULL, 10);
+		r->hash = ml_arena_strdup(arena, PQgetvalue(res, row, 1));
+		if (!PQgetisnull(res, row, 2))
+		{
+			r->created_text = ml_arena_strdup(arena, PQgetvalue(res, row, 2));
+			r->created_at = strtoll(r->created_text, NULL, 10);
+		}
+		if (!PQgetisnull(res, row, 3))
+			r->name = ml_arena_strdup(arena, PQgetvalue(res, row, 3));
+		if (!PQgetisnull(res, row, 4))
+			r->applied_at = ml_arena_strdup(arena, PQgetvalue(res, row, 4));
+		r->migration = -1;
+		r->upgrade_pick = -1;
+		r->hash_pick = -1;
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* The only migration whose file has 'hash': its index, -1 for none, -2 for several. */
+static long
+hash_pick(const struct ml_apply_plan *plan, const char *hash)
+{
+	long found = -1;
+
+	for (size_t i = 0; i < plan->n; i++)
+		if (strcmp(plan->migrations[i].hash, hash) == 0)
+			found = found == -1 ? (long) i : -2;
+	return found;
+}
+
+/*
+ * drizzle-orm 0.x: pending = no row, or the newest row's created_at (NULL counts as 0 and
+ * sorts first) below "when". A row records the entry whose "when" is its created_at.
+ */
+static void
+judge_v0(struct ml_ledger *lg, const struct ml_apply_plan *plan)
+{
+	long long last = 0;
+	bool any_null = false;
+
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		if (lg->rows[r].created_text == NULL)
+			any_null = true;
+		else if (r == 0 || lg->rows[r].created_at > last)
+			last = lg->rows[r].created_at;
+	}
+	if (any_null)
+		last = 0; /* ORDER BY created_at DESC puts the NULL first, and Number(null) is 0 */
+	for (size_t m = 0; m < plan->n; m++)
+	{
+		const struct ml_apply_migration *mg = &plan->migrations[m];
+		long match = -1;
+
+		for (size_t r = 0; r < lg->n_rows; r++)
+		{
+			struct ml_ledger_row *row = &lg->rows[r];
+
+			if (row->migration != -1 || row->created_text == NULL ||
+				row->created_at != mg->created_at)
+				continue;
+			if (match == -1 || strcmp(row->hash, mg->hash) == 0)
+				match = (long) r;
+		}
+		if (match != -1)
+		{
+			lg->rows[match].migration = (long) m;
+			lg->row[m] = match;
+			lg->state[m] = strcmp(lg->rows[match].hash, mg->hash) == 0 ? ML_MIG_APPLIED
+																		: ML_MIG_MODIFIED;
+		}
+		else
+			lg->state[m] = lg->n_rows == 0 || last < mg->created_at ? ML_MIG_PENDING
+																	: ML_MIG_SKIPPED;
+	}
+	/* A pending entry whose hash a row of no entry records: its "when" was changed. */
+	for (size_t m = 0; m < plan->n; m++)
+		for (size_t r = 0; r < lg->n_rows && lg->state[m] == ML_MIG_PENDING; r++)
+			if (lg->rows[r].migration == -1 && lg->rows[r].created_text != NULL &&
+				strcmp(lg->rows[r].hash, plan->migrations[m].hash) == 0)
+			{
+				lg->rows[r].migration = (long) m;
+				lg->row[m] = (long) r;
+				lg->state[m] = ML_MIG_RERUN;
+			}
+}
+
+/*
+ * drizzle-orm 1.0's upgrade of a 0.x table (up-migrations/pg.js upToV1): each row is named
+ * after the only folder in the second of its created_at, without a hash check; with several
+ * folders in that second, the one with the row's hash; with none, the last folder in
+ * (created_at, name) order with the row's hash. Also notes the folder the hash names.
+ */
+static void
+simulate_upgrade(struct ml_ledger *lg, const struct ml_apply_plan *plan)
+{
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		struct ml_ledger_row *row = &lg->rows[r];
+		long only = -1, by_hash = -1, last_by_hash = -1;
+		size_t in_second = 0;
+		long long second = 0;
+		bool nan = row->created_text == NULL;
+
+		if (!nan)
+		{
+			/* String surgery: "1795595668966" -> 1795595668000; under 4 digits -> 0. */
+			size_t len = strlen(row->created_text);
+			char buf[64];
+
+			snprintf(buf, sizeof(buf), "%.*s000", (int) (len > 3 ? len - 3 : 0),
+					 row->created_text);
+			second = strtoll(buf, NULL, 10);
+		}
+		for (size_t m = 0; m < plan->n; m++)
+		{
+			bool same_hash = strcmp(plan->migrations[m].hash, row->hash) == 0;
+
+			if (!nan && plan->migrations[m].created_at == second)
+			{
+				in_second++;
+				only = (long) m;
+				if (same_hash && by_hash == -1)
+					by_hash = (long) m;
+			}
+			if (same_hash)
+				last_by_hash = (long) m;
+		}
+		row->upgrade_pick = in_second == 1 ? only : in_second > 1 ? by_hash : last_by_hash;
+		row->hash_pick = hash_pick(plan, row->hash);
+		if (row->upgrade_pick >= 0)
+			row->name = plan->migrations[row->upgrade_pick].name;
+	}
+}
+
+/* drizzle-orm 1.0: pending = the folder's name is not in the table. */
+static void
+judge_v1(struct ml_ledger *lg, const struct ml_apply_plan *plan)
+{
+	for (size_t m = 0; m < plan->n; m++)
+	{
+		lg->state[m] = ML_MIG_PENDING;
+		for (size_t r = 0; r < lg->n_rows; r++)
+		{
+			struct ml_ledger_row *row = &lg->rows[r];
+
+			if (row->name == NULL || strcmp(row->name, plan->migrations[m].name) != 0)
+				continue;
+			if (lg->row[m] == -1 || strcmp(row->hash, plan->migrations[m].hash) == 0)
+			{
+				lg->row[m] = (long) r;
+				lg->state[m] = strcmp(row->hash, plan->migrations[m].hash) == 0
+								   ? ML_MIG_APPLIED
+								   : ML_MIG_MODIFIED;
+			}
+			row->migration = (long) m;
+		}
+	}
+	/* A row without a name whose hash is a pending folder's: drizzle runs it again. */
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		struct ml_ledger_row *row = &lg->rows[r];
+		long m = row->name == NULL ? hash_pick(plan, row->hash) : -1;
+
+		if (m >= 0 && lg->state[m] == ML_MIG_PENDING)
+		{
+			row->migration = m;
+			lg->row[m] = (long) r;
+			lg->state[m] = ML_MIG_RERUN;
+		}
+	}
+}
+
+void
+ml_ledger_judge(struct ml_ledger *lg, struct ml_arena *arena, const struct ml_apply_plan *plan)
+{
+	lg->state = ml_arena_alloc(arena, (plan->n + 1) * sizeof(enum ml_mig_state));
+	lg->row = ml_arena_alloc(arena, (plan->n + 1) * sizeof(long));
+	for (size_t m = 0; m < plan->n; m++)
+		lg->row[m] = -1;
+	lg->needs_upgrade = plan->v1 && lg->exists && !lg->has_name;
+	if (lg->needs_upgrade)
+		simulate_upgrade(lg, plan);
+	if (plan->v1)
+		judge_v1(lg, plan);
+	else
+		judge_v0(lg, plan);
+	lg->n_pending = lg->n_problems = lg->n_excusable = 0;
+	for (size_t m = 0; m < plan->n; m++)
+	{
+		lg->n_pending += lg->state[m] == ML_MIG_PENDING;
+		lg->n_problems += lg->state[m] == ML_MIG_SKIPPED || lg->state[m] == ML_MIG_RERUN;
+		lg->n_excusable += lg->state[m] == ML_MIG_MODIFIED;
+	}
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		const struct ml_ledger_row *row = &lg->rows[r];
+
+		if (!plan->v1 && row->created_text == NULL)
+			lg->n_problems++;
+		else if (lg->needs_upgrade && (row->upgrade_pick < 0 ||
+									   (row->hash_pick != -1 && row->hash_pick != row->upgrade_pick &&
+										!(row->hash_pick == -2 &&
+										  strcmp(plan->migrations[row->upgrade_pick].hash,
+												 row->hash) == 0))))
+			lg->n_problems++;
+		else if (row->migration == -1)
+			lg->n_excusable++;
+	}
+}
+
+/* Prints 'name' as an SQL string literal: 'it''s'. */
+static void
+print_literal(FILE *f, const char *name)
+{
+	fputc('\'', f);
+	for (const char *p = name; *p; p++)
+	{
+		if (*p == '\'')
+			fputc('\'', f);
+		fputc(*p, f);
+	}
+	fputc('\'', f);
+}
+
+/* The repair of a 0.x table that drizzle-orm 1.0 would name wrongly: the upgrade by hash. */
+static void
+explain_upgrade_repair(FILE *f, const struct ml_ledger *lg, const struct ml_apply_plan *plan)
+{
+	fprintf(f, "miglint: hint: Name the rows by hash before drizzle-orm 1.0 or miglint --apply "
+			   "upgrade the table, in one transaction:\n");
+	fprintf(f, "    BEGIN;\n    ALTER TABLE %s ADD COLUMN IF NOT EXISTS \"name\" text;\n",
+			lg->qtable);
+	fprintf(f, "    ALTER TABLE %s ADD COLUMN IF NOT EXISTS \"applied_at\" timestamp with time "
+			   "zone DEFAULT now();\n",
+			lg->qtable);
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		const struct ml_ledger_row *row = &lg->rows[r];
+		long m = row->hash_pick >= 0 ? row->hash_pick : row->upgrade_pick;
+
+		if (m >= 0)
+		{
+			fprintf(f, "    UPDATE %s SET \"name\" = ", lg->qtable);
+			print_literal(f, plan->migrations[m].name);
+			fprintf(f, ", \"applied_at\" = NULL WHERE \"id\" = %lld;\n", row->id);
+		}
+		else
+			fprintf(f, "    -- row id %lld: no folder has its hash; delete it or name it by hand\n",
+					row->id);
+	}
+	fprintf(f, "    COMMIT;\n");
+}
+
+void
+ml_ledger_explain(FILE *f, const struct ml_ledger *lg, const struct ml_apply_plan *plan,
+				  const char *label)
+{
+	bool upgrade_told = false;
+
+	for (size_t m = 0; m < plan->n; m++)
+	{
+		const struct ml_apply_migration *mg = &plan->migrations[m];
+		const struct ml_ledger_row *row = lg->row[m] >= 0 ? &lg->rows[lg->row[m]] : NULL;
+
+		switch (lg->state[m])
+		{
+			case ML_MIG_SKIPPED:
+			{
+				long long newest = 0;
+
+				for (size_t r = 0; r < lg->n_rows; r++)
+					if (lg->rows[r].created_at > newest)
+						newest = lg->rows[r].created_at;
+				fprintf(f, "miglint: %s: migration \"%s\" would be skipped\n", label, mg->name);
+				fprintf(f, "miglint: detail: Its \"when\" (%lld) is not newer than the newest "
+						   "created_at in %s (%lld) and its hash is not recorded, so "
+						   "drizzle-orm's migrator skips it without a word.\n",
+						mg->created_at, lg->qtable, newest);
+				fprintf(f, "miglint: hint: In meta/_journal.json, set \"when\" of \"%s\" to a "
+						   "time after %lld (and keep each later entry's \"when\" greater), "
+						   "then apply again.\n",
+						mg->name, newest);
+				break;
+			}
+			case ML_MIG_MODIFIED:
+				fprintf(f, "miglint: %s: migration \"%s\" was changed after it was applied\n",
+						label, mg->name);
+				fprintf(f, "miglint: detail: Row id %lld of %s records hash %.12s..., but \"%s\" "
+						   "now hashes to %.12s...; the database does not have the change, and "
+						   "drizzle-orm will never apply it.\n",
+						row->id, lg->qtable, row->hash, mg->display, mg->hash);
+				fprintf(f, "miglint: hint: Restore the file as it was applied and put the change "
+						   "in a new migration, or pass --allow-modified to apply anyway.\n");
+				break;
+			case ML_MIG_RERUN:
+				fprintf(f, "miglint: %s: migration \"%s\" is recorded, but drizzle-orm would run "
+						   "it again\n",
+						label, mg->name);
+				if (plan->v1)
+				{
+					fprintf(f, "miglint: detail: Row id %lld of %s records its hash without a "
+							   "name, and drizzle-orm 1.0 decides by name.\n",
+							row->id, lg->qtable);
+					fprintf(f, "miglint: hint: UPDATE %s SET \"name\" = ", lg->qtable);
+					print_literal(f, mg->name);
+					fprintf(f, " WHERE \"id\" = %lld;\n", row->id);
+				}
+				else
+				{
+					fprintf(f, "miglint: detail: Row id %lld of %s records its hash with "
+							   "created_at %s, but its \"when\" is now %lld.\n",
+							row->id, lg->qtable, row->created_text, mg->created_at);
+					fprintf(f, "miglint: hint: Set \"when\" of \"%s\" in meta/_journal.json back "
+							   "to %s.\n",
+							mg->name, row->created_text);
+				}
+				break;
+			default:
+				break;
+		}
+	}
+	for (size_t r = 0; r < lg->n_rows; r++)
+	{
+		const struct ml_ledger_row *row = &lg->rows[r];
+
+		if (!plan->v1 && row->created_text == NULL)
+		{
+			long m = hash_pick(plan, row->hash);
+
+			fprintf(f, "miglint: %s: row id %lld of %s has a NULL created_at\n", label, row->id,
+					lg->qtable);
+			fprintf(f, "miglint: detail: drizzle-orm's migrator takes it for the newest row "
+					   "and runs every migration again.\n");
+			if (m >= 0)
+				fprintf(f, "miglint: hint: Its hash is that of \"%s\": UPDATE %s SET created_at "
+						   "= %lld WHERE id = %lld;\n",
+						plan->migrations[m].name, lg->qtable, plan->migrations[m].created_at,
+						row->id);
+			else
+				fprintf(f, "miglint: hint: No file has its hash: DELETE FROM %s WHERE id = "
+						   "%lld;\n",
+						lg->qtable, row->id);
+		}
+		else if (lg->needs_upgrade && row->upgrade_pick < 0)
+		{
+			fprintf(f, "miglint: %s: row id %lld of %s matches no migration folder\n", label,
+					row->id, lg->qtable);
+			fprintf(f, "miglint: detail: drizzle-orm 1.0 names the rows of a drizzle-kit 0.x "
+					   "table when it first runs, and refuses to when a row has no folder "
+					   "(hash %.12s..., created_at %s).\n",
+					row->hash, row->created_text ? row->created_text : "NULL");
+			if (!upgrade_told)
+				explain_upgrade_repair(f, lg, plan);
+			upgrade_told = true;
+		}
+		else if (lg->needs_upgrade && row->hash_pick != -1 && row->hash_pick != row->upgrade_pick &&
+				 !(row->hash_pick == -2 &&
+				   strcmp(plan->migrations[row->upgrade_pick].hash, row->hash) == 0))
+		{
+			fprintf(f, "miglint: %s: drizzle-orm 1.0 would name row id %lld of %s \"%s\", ",
+					label, row->id, lg->qtable, plan->migrations[row->upgrade_pick].name);
+			if (row->hash_pick >= 0)
+				fprintf(f, "but its hash is that of \"%s\"\n",
+						plan->migrations[row->hash_pick].name);
+			else
+				fprintf(f, "but several folders have its hash\n");
+			fprintf(f, "miglint: detail: Upgrading a drizzle-kit 0.x table, drizzle-orm 1.0 "
+					   "names each row after the only folder in the second of its created_at, "
+					   "without comparing hashes: a migration then runs twice.\n");
+			if (!upgrade_told)
+				explain_upgrade_repair(f, lg, plan);
+			upgrade_told = true;
+		}
+		else if (row->migration == -1)
+		{
+			fprintf(f, "miglint: %s: row id %lld of %s matches no migration file\n", label,
+					row->id, lg->qtable);
+			fprintf(f, "miglint: detail: Its hash %.12s... (created_at %s%s%s) is no file's: "
+					   "the migration was deleted, renamed or edited after it was applied.\n",
+					row->hash, row->created_text ? row->created_text : "NULL",
+					row->name ? ", name " : "", row->name ? row->name : "");
+			fprintf(f, "miglint: hint: Restore the migration, or pass --allow-modified to apply "
+					   "anyway.\n");
+		}
+	}
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * transaction.c
+ *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001).
+ *
+ * Shared by the rule concurrently-in-transaction and by --apply, which runs every pending
+ * migration in one transaction as drizzle-orm does and refuses such a statement before
+ * sending anything.
+ */
+#include <string.h>
+
+#include "miglint/sql.h"
+
+const char *
+ml_stmt_refused_in_transaction(const PgQuery__Node *n)
+{
+	switch (n->node_case)
+	{
+		case PG_QUERY__NODE__NODE_INDEX_STMT:
+			return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+		case PG_QUERY__NODE__NODE_DROP_STMT:
+			return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
+		case PG_QUERY__NODE__NODE_REINDEX_STMT:
+			for (size_t i = 0; i < n->reindex_stmt->n_params; i++)
+			{
+				const PgQuery__DefElem *de = n->reindex_stmt->params[i]->def_elem;
+
+				if (de != NULL && strcmp(de->defname, "concurrently") == 0)
+					return "REINDEX CONCURRENTLY";
+			}
+			return NULL;
+		case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+			for (size_t i = 0; i < n->alter_table_stmt->n_cmds; i++)
+			{
+				const PgQuery__AlterTableCmd *cmd = n->alter_table_stmt->cmds[i]->alter_table_cmd;
+
+				if (cmd != NULL && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition &&
+					cmd->def != NULL && cmd->def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+					cmd->def->partition_cmd->concurrent)
+					return "ALTER TABLE ... DETACH PARTITION CONCURRENTLY";
+			}
+			return NULL;
+		case PG_QUERY__NODE__NODE_VACUUM_STMT:
+			return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+		case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+			return "ALTER SYSTEM";
+		case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+			return "CREATE DATABASE";
+		case PG_QUERY__NODE__NODE_DROPDB_STMT:
+			return "DROP DATABASE";
+		case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+			return "CREATE TABLESPACE";
+		default:
+			return NULL;
+	}
+}
