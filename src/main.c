@@ -254,8 +254,8 @@ settings(struct ml_config *cfg, bool no_config, const char *config_path, const c
 }
 
 /*
- * --apply / --status: the lint gate (findings at error severity refuse, unless 'force'),
- * then the folder read as drizzle-orm reads it, then the database. 'diags' is NULL for
+ * --apply / --status: the folder read as drizzle-orm reads it, the lint gate (findings at
+ * error severity refuse, unless 'force'), then the database. 'diags' is NULL for
  * --status, which does not lint.
  */
 static int
@@ -269,6 +269,13 @@ run_apply(struct ml_apply_options *aopt, const char *path, struct ml_diag_list *
 	aopt->out = stdout;
 	aopt->err = stderr;
 	aopt->tty = isatty(STDOUT_FILENO);
+	ml_error_clear(&err);
+	if (ml_apply_plan_read(&plan, path, &err) != 0)
+	{
+		report_input_error(&err, NULL);
+		ml_apply_plan_cleanup(&plan);
+		return EXIT_TROUBLE;
+	}
 	if (diags != NULL)
 	{
 		struct ml_report_counts counts;
@@ -286,6 +293,7 @@ run_apply(struct ml_apply_options *aopt, const char *path, struct ml_diag_list *
 				fprintf(stderr, "miglint: error: lint found %zu %s; nothing was applied\n",
 						counts.errors, counts.errors == 1 ? "error" : "errors");
 				fputs("miglint: hint: Fix them, or pass --force to apply anyway.\n", stderr);
+				ml_apply_plan_cleanup(&plan);
 				return EXIT_FINDINGS;
 			}
 			fprintf(stderr, "miglint: warning: --force: applying despite %zu lint %s\n",
@@ -294,14 +302,6 @@ run_apply(struct ml_apply_options *aopt, const char *path, struct ml_diag_list *
 		if (counts.warnings > 0)
 			fprintf(stderr, "miglint: note: lint found %zu %s; run \"miglint %s\" to see them\n",
 					counts.warnings, counts.warnings == 1 ? "warning" : "warnings", path);
-	}
-	ml_error_clear(&err);
-	rc = ml_apply_plan_read(&plan, path, &err);
-	if (rc != 0)
-	{
-		report_input_error(&err, NULL);
-		ml_apply_plan_cleanup(&plan);
-		return EXIT_TROUBLE;
 	}
 	rc = ml_apply_run(&plan, aopt);
 	ml_apply_plan_cleanup(&plan);

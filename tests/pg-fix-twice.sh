@@ -8,26 +8,9 @@
 # folder on a unix socket, as user postgres when the test runs as root, and is stopped after.
 set -eu
 bin=$1 src=$2 build=$3
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$pgbin" ] || ! [ -x "$pgbin/initdb" ]; then
-	echo "skipped: no PostgreSQL server binaries (apt-get install postgresql)"
-	exit 77
-fi
-as_pg() {
-	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-work=$(mktemp -d /tmp/miglint-pg.XXXXXX)
-chmod 755 "$work"
-[ "$(id -u)" -eq 0 ] && chown postgres "$work"
-cleanup() {
-	as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-as_pg "$pgbin/initdb" -D "$work/data" -A trust -U postgres >"$work/initdb.log" 2>&1
-as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-	-o "-k $work -c listen_addresses= -c fsync=off" start >/dev/null
-psql() { as_pg "$pgbin/psql" -h "$work" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+. "$(dirname "$0")/pg-harness.sh"
+pg_start
+psql() { pg_psql "$@"; }
 # pg_dump's \restrict / \unrestrict lines carry a random key: not part of the schema.
 dump() {
 	as_pg "$pgbin/pg_dump" -h "$work" -U postgres --schema-only "$1" | grep -v '^\\\(un\)\{0,1\}restrict '

@@ -283,6 +283,7 @@ def cases():
     case("ambiguous-migration-order", "bad-no-timestamp", no_stamp, v1=True)
     return out
 
-for rule, name, files in cases():
-    write(rule, name, files)
-print("wrote", len(cases()), "cases")
+if __name__ == "__main__":
+    for rule, name, files in cases():
+        write(rule, name, files)
+    print("wrote", len(cases()), "cases")

@@ -13,7 +13,6 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,7 +155,7 @@ read_journal_folder(struct ml_apply_plan *plan, const char *root, struct ml_erro
 		}
 		m->name = ml_arena_strdup(plan->arena, tag->valuestring);
 		if (!cJSON_IsNumber(when) || when->valuedouble < 0 || when->valuedouble > 9007199254740991.0 ||
-			floor(when->valuedouble) != when->valuedouble)
+			(double) (long long) when->valuedouble != when->valuedouble)
 		{
 			rc = ml_error_set(err, ML_EINPUT,
 							  "journal entry %zu (\"%s\") of \"%s\" has no valid \"when\"", i,

@@ -435,10 +435,15 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 			if (PQstatus(conn) != CONNECTION_BAD)
 			{
 				PQclear(PQexec(conn, "rollback"));
-				fprintf(opt->err, "miglint: error: migration \"%s\" failed; the transaction "
-								  "was rolled back and none of the %zu pending migrations was "
-								  "applied\n",
-						mg->name, lg->n_pending);
+				if (lg->n_pending == 1)
+					fprintf(opt->err, "miglint: error: migration \"%s\" failed; the "
+									  "transaction was rolled back and nothing was applied\n",
+							mg->name);
+				else
+					fprintf(opt->err, "miglint: error: migration \"%s\" failed; the "
+									  "transaction was rolled back and none of the %zu pending "
+									  "migrations was applied\n",
+							mg->name, lg->n_pending);
 			}
 			return -1;
 		}
