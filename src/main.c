@@ -348,11 +348,7 @@ main(int argc, char **argv)
 	size_t n_toggles = 0;
 	bool no_config = false, fix = false, diff = false, all = false, dry_run = false;
 	bool apply = false, status_only = false, force = false;
-	struct ml_apply_options aopt = {
-		.schema = "drizzle",
-		.table = "__drizzle_migrations",
-		.lock_timeout = "5s",
-	};
+	struct ml_apply_options aopt = {.lock_timeout = "5s"};
 	struct ml_config cfg;
 	struct ml_inputs inputs;
 	struct ml_diag_list diags;
@@ -543,11 +539,17 @@ main(int argc, char **argv)
 		ml_config_cleanup(&cfg);
 		return status;
 	}
+	/* The migrations table: the flags, else the config (whose defaults are drizzle's). */
+	if (aopt.schema == NULL)
+		aopt.schema = cfg.migrations_schema;
+	if (aopt.table == NULL)
+		aopt.table = cfg.migrations_table;
 	if (status_only)
 	{
-		ml_config_cleanup(&cfg);
 		aopt.action = ML_APPLY_STATUS;
-		return run_apply(&aopt, argv[optind], NULL, NULL, false);
+		status = run_apply(&aopt, argv[optind], NULL, NULL, false);
+		ml_config_cleanup(&cfg);
+		return status;
 	}
 	ml_inputs_init(&inputs);
 	for (int i = optind; i < argc; i++)

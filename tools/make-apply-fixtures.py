@@ -90,5 +90,49 @@ def main():
     write("v1-same-second", up(trap, [w[0] // 1000, w[1] // 1000, w[1] // 1000 + 1]))
 
 
+def cli_case(case, files, args):
+    """A bad-input case of the CLI golden runner: testdata/cli/<case>/{args,drizzle/}."""
+    d = os.path.join(HERE, "..", "testdata", "cli", case)
+    shutil.rmtree(os.path.join(d, "drizzle"), ignore_errors=True)
+    global ROOT
+    saved, ROOT = ROOT, d
+    write("drizzle", files)
+    ROOT = saved
+    with open(os.path.join(d, "args"), "w") as f:
+        f.write("\n".join(["--no-color"] + args + ["drizzle"]) + "\n")
+
+
+def cli_cases():
+    never = ["--apply", "--database-url", "postgresql://nobody@127.0.0.1:1/never"]
+    missing = v0()
+    del missing["0001_add_posts.sql"]
+    cli_case("apply-missing-file", missing, never)
+    bom = v0()
+    bom["0000_init.sql"] = b"\xef\xbb\xbf" + bom["0000_init.sql"].encode()
+    cli_case("apply-byte-order-mark", bom, never)
+    when = v0()
+    when["meta/_journal.json"]["entries"][2]["when"] = "yesterday"
+    cli_case("apply-when-not-a-number", when, never)
+    outside = v0()
+    outside["meta/_journal.json"]["entries"][2]["tag"] = "../0002_add_users_bio"
+    cli_case("apply-tag-outside-folder", outside, never)
+    seed = up(v0())
+    seed["seed_data/migration.sql"] = "SELECT 1;"
+    cli_case("apply-v1-name-not-a-time", seed, never)
+    leftover = up(v0())
+    leftover["meta/_journal.json"] = v0()["meta/_journal.json"]
+    cli_case("apply-v1-leftover-journal", leftover, never)
+    plain = {"001_init.sql": "CREATE TABLE IF NOT EXISTS t (id int);\n"}
+    cli_case("apply-plain-folder", plain, never)
+    cli_case("apply-unreachable-server", v0(), never)
+    cli_case("apply-without-database", v0(), ["--apply"])
+    cli_case("apply-dry-run-without-apply", v0(), ["--dry-run"])
+    cli_case("apply-force-without-apply", v0(), ["--force"])
+    cli_case("apply-with-fix", v0(), ["--apply", "--fix"])
+    cli_case("status-unreachable-server", v0(),
+             ["--status", "--database-url", "postgresql://nobody@127.0.0.1:1/never"])
+
+
 if __name__ == "__main__":
     main()
+    cli_cases()

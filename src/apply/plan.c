@@ -83,8 +83,8 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	{
 		rc = ml_error_set(err, ML_EINPUT, "file \"%s\" starts with a byte-order mark",
 						  display);
-		ml_error_detail(err, "PostgreSQL fails on it (syntax error at or near \"\xEF\xBB\xBF"
-							 "CREATE\"); save the file as UTF-8 without BOM.");
+		ml_error_detail(err, "drizzle-orm sends it, and PostgreSQL fails with a syntax error at "
+							 "the first statement. Save the file as UTF-8 without a BOM.");
 		goto done;
 	}
 	if (!ml_utf8_valid(m->data, m->len, &bad))
@@ -145,12 +145,21 @@ read_journal_folder(struct ml_apply_plan *plan, const char *root, struct ml_erro
 		char *file;
 
 		memset(m, 0, sizeof(*m));
-		if (!cJSON_IsString(tag) || !safe_tag(tag->valuestring))
+		if (!cJSON_IsString(tag))
 		{
-			rc = ml_error_set(err, ML_EINPUT, "journal entry %zu of \"%s\" has no valid \"tag\"",
+			rc = ml_error_set(err, ML_EINPUT, "journal entry %zu of \"%s\" has no \"tag\" string",
 							  i, journal_display);
+			goto done;
+		}
+		if (!safe_tag(tag->valuestring))
+		{
+			rc = ml_error_set(err, ML_EINPUT,
+							  "journal entry %zu of \"%s\" has tag \"%s\", which names no file "
+							  "in the folder",
+							  i, journal_display, tag->valuestring);
 			ml_error_detail(err, "A tag is the name of a .sql file in the folder, without "
-								 "\".sql\" and without \"/\".");
+								 "\".sql\" and without \"/\"; miglint never reads outside the "
+								 "folder.");
 			goto done;
 		}
 		m->name = ml_arena_strdup(plan->arena, tag->valuestring);
