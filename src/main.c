@@ -184,6 +184,8 @@ report_input_error(const struct ml_error *err, void *data)
 	fprintf(stderr, "miglint: error: %s\n", err->message);
 	if (err->detail[0] != '\0')
 		fprintf(stderr, "miglint: detail: %s\n", err->detail);
+	if (err->hint[0] != '\0')
+		fprintf(stderr, "miglint: hint: %s\n", err->hint);
 }
 
 /*
@@ -499,7 +501,7 @@ main(int argc, char **argv)
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
-	if (!apply && !status_only && (force || aopt.allow_modified))
+	if (!apply && (force || aopt.allow_modified))
 	{
 		usage_error("%s needs --apply", force ? "--force" : "--allow-modified");
 		free(toggles);
@@ -509,6 +511,14 @@ main(int argc, char **argv)
 	{
 		usage_error("%s", optind >= argc ? "no PATH given"
 										 : "--apply and --status take one Drizzle folder");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	if ((aopt.schema != NULL && strlen(aopt.schema) > 63) ||
+		(aopt.table != NULL && strlen(aopt.table) > 63))
+	{
+		usage_error("%s", "--migrations-schema and --migrations-table take names of at most 63 "
+						  "bytes (PostgreSQL truncates longer ones)");
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
@@ -610,7 +620,6 @@ main(int argc, char **argv)
 	if (apply)
 	{
 		aopt.action = dry_run ? ML_APPLY_DRY_RUN : ML_APPLY_MIGRATE;
-		aopt.pg_version = cfg.pg_version;
 		status = trouble ? EXIT_TROUBLE : run_apply(&aopt, argv[optind], &diags, &stats, force);
 		ml_diag_list_cleanup(&diags);
 		ml_inputs_cleanup(&inputs);

@@ -7,7 +7,8 @@
 # transcript: every command, its exact output and exit status, and the database state after
 # it (the migrations table's rows, the tables with their columns, the indexes). The
 # transcript must equal testdata/apply/expected/<scenario>.out; MIGLINT_ACCEPT=1 rewrites it.
-# Only timings ("12 ms"), applied_at times and the temporary folder's path are normalised.
+# Only timings ("12 ms"), applied_at times, database names and the temporary folder's path
+# are normalised.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") src=$2
 PG_HBA_EXTRA="local all pwuser scram-sha-256"
@@ -73,6 +74,37 @@ state() {
 	} >>"$out"
 }
 
+# wait_for QUERY: waits (up to 20 s) until QUERY on the scenario's database returns a row.
+wait_for() {
+	tries=0
+	until [ -n "$(pg_psql -d "$db" -At -c "$1")" ]; do
+		tries=$((tries + 1))
+		if [ "$tries" -gt 200 ]; then
+			echo "FAIL $scenario: timed out waiting for: $1"
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+
+# apply_in_background ARGS...: --apply in the background; wait_background collects it.
+apply_in_background() {
+	echo "\$ miglint --apply $* (in the background)" >>"$out"
+	(
+		rc=0
+		cd "$data"
+		"$bin" --no-color --apply --database-url "$(pg_url "$db")" "$@" \
+			>"$work/bg.out" 2>"$work/bg.err" || rc=$?
+		echo "$rc" >"$work/bg.rc"
+	) &
+	background=$!
+}
+wait_background() {
+	wait "$background" || true
+	cat "$work/bg.out" "$work/bg.err" >>"$out"
+	echo "[exit $(cat "$work/bg.rc")]" >>"$out"
+}
+
 # copy NAME: a writable copy of testdata/apply/NAME in the temporary folder; prints its path.
 copy() {
 	rm -rf "${work:?}/$1"
@@ -83,7 +115,8 @@ copy() {
 # finish: compares the transcript with the expected one.
 finish() {
 	sed -e "s|$work|<tmp>|g" -e 's/([0-9]* ms)/(N ms)/g' \
-		-e 's/applied [0-9-]* [0-9:]* UTC/applied <time>/' "$out" >"$out.norm"
+		-e 's/applied [0-9-]* [0-9:]* UTC/applied <time>/' -e 's/apply[0-9][0-9]*/<db>/g' \
+		"$out" >"$out.norm"
 	if [ "${MIGLINT_ACCEPT:-}" = 1 ]; then
 		mkdir -p "$expected"
 		cp "$out.norm" "$expected/$scenario.out"
@@ -126,7 +159,7 @@ finish
 begin v0-failure-rolls-back-everything
 apply v0-fail
 state
-apply v0-healthy
+apply v0-first-two
 apply v0-fail
 state
 finish
@@ -187,15 +220,39 @@ apply --force v0-concurrently
 state
 finish
 
+begin v0-commit-inside-refused
+apply --force v0-commit-inside
+state
+finish
+
+begin v0-backend-terminated-mid-apply
+apply_in_background v0-sleep-in-the-middle
+wait_for "SELECT 1 FROM pg_stat_activity WHERE application_name = 'miglint'
+	AND query LIKE '%pg_sleep%'"
+pg_psql -d postgres -At -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+	WHERE application_name = 'miglint'" >>"$out"
+wait_background
+state
+finish
+
+begin v0-server-stopped-mid-apply
+apply_in_background v0-sleep-in-the-middle
+wait_for "SELECT 1 FROM pg_stat_activity WHERE application_name = 'miglint'
+	AND query LIKE '%pg_sleep%'"
+as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null
+wait_background
+as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+	-o "-k $work -c listen_addresses= -c fsync=off" start >/dev/null
+state
+finish
+
 begin v0-lock-timeout
 apply v0-healthy
 # Another session holds an ACCESS EXCLUSIVE lock on "users" while the migration needs one.
 pg_psql -d "$db" -c "BEGIN" -c "LOCK TABLE users" -c "SELECT pg_sleep(30)" >/dev/null 2>&1 &
 holder=$!
-until [ -n "$(pg_psql -d "$db" -At -c "SELECT 1 FROM pg_locks l JOIN pg_class c ON
-		c.oid = l.relation WHERE c.relname = 'users' AND l.mode = 'AccessExclusiveLock'")" ]; do
-	sleep 0.1
-done
+wait_for "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+	WHERE c.relname = 'users' AND l.mode = 'AccessExclusiveLock'"
 apply --lock-timeout=200ms v0-lock
 pg_psql -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
 	WHERE datname = '$db' AND query LIKE '%pg_sleep%'" >/dev/null
@@ -240,6 +297,19 @@ apply v1-healthy
 state
 finish
 
+begin v1-renamed-folder-refused
+apply v1-healthy
+dir=$(copy v1-healthy)
+mv "$dir/20261125083425_add_users_bio" "$dir/20261125083425_add_user_bio"
+apply "$dir"
+run --status --database-url "$(pg_url "$db")" "$dir"
+# The hint's UPDATE, run as printed, makes both agree again.
+(cd "$data" && "$bin" --apply --database-url "$(pg_url "$db")" "$dir" 2>&1 || true) |
+	sed -n 's/^miglint: hint: \(UPDATE .*\)$/\1/p' | pg_psql -d "$db"
+apply "$dir"
+state
+finish
+
 begin v1-upgrade-of-a-v0-table
 apply v0-healthy
 run --status --database-url "$(pg_url "$db")" v1-healthy
@@ -267,6 +337,13 @@ run --apply --database-url "$(pg_url "$db" weak)" v0-healthy
 pg_psql -d postgres -c "ALTER DATABASE $db SET default_transaction_read_only = on"
 apply v0-healthy
 state
+# A server in recovery: a second cluster started as a standby with no primary.
+as_pg "$pgbin/initdb" -D "$work/standby" -A trust -U postgres >/dev/null 2>&1
+as_pg touch "$work/standby/standby.signal"
+as_pg "$pgbin/pg_ctl" -D "$work/standby" -l "$work/standby.log" -w \
+	-o "-k $work -p 5499 -c listen_addresses= -c fsync=off" start >/dev/null
+run --apply --database-url "postgresql:///postgres?host=$work&port=5499&user=postgres" v0-healthy
+as_pg "$pgbin/pg_ctl" -D "$work/standby" -m immediate stop >/dev/null
 finish
 
 exit $failed

@@ -14,7 +14,9 @@ as_pg() {
 	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 pg_cleanup() {
-	as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+	for d in "$work"/data "$work"/standby; do
+		[ -d "$d" ] && as_pg "$pgbin/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
+	done
 	rm -rf "$work"
 }
 pg_start() {

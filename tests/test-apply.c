@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test-apply.c
- *	  Unit tests for what --apply reads before it connects: drizzle-orm 1.0's created_at of a
- *	  folder name, and the plan of a folder (order, hash, verbatim chunks, refusals).
+ *	  Unit tests for what --apply decides before it sends anything: drizzle-orm 1.0's
+ *	  created_at of a folder name, the plan of a folder (order, hash, verbatim chunks,
+ *	  refusals), and the judgement of each migration by the migrations table's rows.
  *
  * The database side is tested against a real server by pg-apply.sh.
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "apply_int.h"
 #include "harness.h"
 #include "miglint/apply.h"
 
@@ -156,12 +158,180 @@ START_TEST(plan_refuses_a_nul_byte)
 }
 END_TEST
 
+/* A plan of 'n' migrations "name:hash:created_at" (the strings are the test's). */
+static void
+plan_of(struct ml_apply_plan *plan, bool v1, size_t n, const char *const *specs)
+{
+	memset(plan, 0, sizeof(*plan));
+	plan->arena = ml_arena_create();
+	plan->v1 = v1;
+	plan->n = n;
+	plan->migrations = ml_arena_alloc(plan->arena, n * sizeof(struct ml_apply_migration));
+	for (size_t i = 0; i < n; i++)
+	{
+		struct ml_apply_migration *m = &plan->migrations[i];
+		char name[64], hash[65];
+
+		memset(m, 0, sizeof(*m));
+		ck_assert_int_eq(sscanf(specs[i], "%63[^:]:%64[^:]:%lld", name, hash, &m->created_at), 3);
+		m->name = ml_arena_strdup(plan->arena, name);
+		strcpy(m->hash, hash);
+	}
+}
+
+/* The rows "id:hash:created_at:name" ("-" is NULL) of a table; 'has_name' as 1.0's. */
+static void
+ledger_of(struct ml_ledger *lg, struct ml_arena *arena, bool has_name, size_t n,
+		  const char *const *specs)
+{
+	memset(lg, 0, sizeof(*lg));
+	lg->exists = true;
+	lg->has_name = has_name;
+	lg->qtable = "\"drizzle\".\"__drizzle_migrations\"";
+	lg->n_rows = n;
+	lg->rows = ml_arena_alloc(arena, (n + 1) * sizeof(struct ml_ledger_row));
+	for (size_t i = 0; i < n; i++)
+	{
+		struct ml_ledger_row *r = &lg->rows[i];
+		char hash[65], created[32], name[64];
+
+		memset(r, 0, sizeof(*r));
+		ck_assert_int_eq(sscanf(specs[i], "%lld:%64[^:]:%31[^:]:%63s", &r->id, hash, created, name),
+						 4);
+		r->hash = ml_arena_strdup(arena, hash);
+		if (strcmp(created, "-") != 0)
+		{
+			r->created_text = ml_arena_strdup(arena, created);
+			r->created_at = atoll(created);
+		}
+		if (strcmp(name, "-") != 0)
+			r->name = ml_arena_strdup(arena, name);
+		r->migration = r->upgrade_pick = r->hash_pick = -1;
+	}
+}
+
+START_TEST(v0_pending_follows_the_newest_created_at)
+{
+	static const char *const plan_specs[] = {"a:aa:10", "c:cc:20", "b:bb:30", "d:dd:40"};
+	static const char *const rows[] = {"1:aa:10:-", "2:bb:30:-"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, false, 4, plan_specs);
+	ledger_of(&lg, plan.arena, false, 2, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[0], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[1], ML_MIG_SKIPPED); /* 20 < 30 and "cc" is not recorded */
+	ck_assert_int_eq(lg.state[2], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[3], ML_MIG_PENDING);
+	ck_assert_int_eq(lg.n_pending, 1);
+	ck_assert_int_eq(lg.n_problems, 1);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
+START_TEST(v0_a_changed_when_is_applied_when_lowered_and_rerun_when_raised)
+{
+	static const char *const lowered[] = {"a:aa:10", "b:bb:15"};
+	static const char *const raised[] = {"a:aa:10", "b:bb:40"};
+	static const char *const rows[] = {"1:aa:10:-", "2:bb:30:-"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, false, 2, lowered);
+	ledger_of(&lg, plan.arena, false, 2, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[1], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.n_problems + lg.n_excusable, 0);
+	ml_apply_plan_cleanup(&plan);
+	plan_of(&plan, false, 2, raised);
+	ledger_of(&lg, plan.arena, false, 2, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[1], ML_MIG_RERUN);
+	ck_assert_int_eq(lg.n_problems, 1);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
+START_TEST(v0_null_created_at_and_modified_file_and_row_of_no_file)
+{
+	static const char *const plan_specs[] = {"a:aa:10", "b:b2:20"};
+	static const char *const rows[] = {"1:aa:10:-", "2:bb:20:-", "3:zz:25:-", "4:aa:-:-"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, false, 2, plan_specs);
+	ledger_of(&lg, plan.arena, false, 4, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[0], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[1], ML_MIG_MODIFIED);
+	ck_assert_int_eq(lg.n_problems, 1);	 /* the NULL created_at */
+	ck_assert_int_eq(lg.n_excusable, 2); /* the modified file, the row of no file */
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
+START_TEST(v1_pending_by_name_and_reruns_drizzle_would_do)
+{
+	/* "c_new" is "c_old" renamed; "e" is recorded under "d"'s name (a wrong upgrade). */
+	static const char *const plan_specs[] = {"a:aa:1000", "c_new:cc:2000", "d:dd:3000",
+											 "e:ee:4000", "f:ff:5000"};
+	static const char *const rows[] = {"1:aa:1000:a", "2:cc:2000:c_old", "3:dd:3000:d",
+									   "4:ee:4000:d"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, true, 5, plan_specs);
+	ledger_of(&lg, plan.arena, true, 4, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[0], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[1], ML_MIG_RERUN);
+	ck_assert_int_eq(lg.state[2], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[3], ML_MIG_RERUN);
+	ck_assert_int_eq(lg.state[4], ML_MIG_PENDING);
+	ck_assert_int_eq(lg.n_problems, 2);
+	ck_assert_int_eq(lg.n_excusable, 0);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
+START_TEST(v1_upgrade_names_rows_by_second_and_refuses_wrong_names)
+{
+	/* Rows 2 and 3 were applied within second 2; folder "c" moved to second 3. */
+	static const char *const plan_specs[] = {"a:aa:1000", "b:bb:2000", "c:cc:3000", "d:dd:4000"};
+	static const char *const trap[] = {"1:aa:1050:-", "2:bb:2100:-", "3:cc:2900:-"};
+	static const char *const spaced[] = {"1:aa:1050:-", "2:bb:2100:-", "3:cc:3900:-"};
+	static const char *const unknown[] = {"1:aa:1050:-", "2:zz:9100:-"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, true, 4, plan_specs);
+	ledger_of(&lg, plan.arena, false, 3, trap);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert(lg.needs_upgrade);
+	ck_assert_int_eq(lg.rows[2].upgrade_pick, 1); /* drizzle: the only folder of second 2 */
+	ck_assert_int_eq(lg.rows[2].hash_pick, 2);
+	ck_assert_int_ge(lg.n_problems, 1);
+	ledger_of(&lg, plan.arena, false, 3, spaced);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.n_problems + lg.n_excusable, 0);
+	ck_assert_int_eq(lg.state[2], ML_MIG_APPLIED);
+	ck_assert_int_eq(lg.state[3], ML_MIG_PENDING);
+	ledger_of(&lg, plan.arena, false, 2, unknown);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.rows[1].upgrade_pick, -1); /* drizzle-orm 1.0 throws here */
+	ck_assert_int_eq(lg.n_problems, 1);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("apply");
 	TCase *names = tcase_create("ml_apply_name_millis");
 	TCase *plan = tcase_create("ml_apply_plan_read");
+	TCase *judge = tcase_create("ml_ledger_judge");
 	SRunner *sr;
 	int failed;
 
@@ -170,6 +340,12 @@ main(void)
 	tcase_add_test(plan, journal_plan_refuses_a_fractional_when);
 	tcase_add_test(plan, v1_plan_orders_folders_by_root_collation);
 	tcase_add_test(plan, plan_refuses_a_nul_byte);
+	tcase_add_test(judge, v0_pending_follows_the_newest_created_at);
+	tcase_add_test(judge, v0_a_changed_when_is_applied_when_lowered_and_rerun_when_raised);
+	tcase_add_test(judge, v0_null_created_at_and_modified_file_and_row_of_no_file);
+	tcase_add_test(judge, v1_pending_by_name_and_reruns_drizzle_would_do);
+	tcase_add_test(judge, v1_upgrade_names_rows_by_second_and_refuses_wrong_names);
+	suite_add_tcase(s, judge);
 	suite_add_tcase(s, names);
 	suite_add_tcase(s, plan);
 	sr = srunner_create(s);

@@ -67,15 +67,23 @@ def up(files, seconds=None):
 
 
 FAILING = ('-- the cast fails at run time; the linter cannot know\n'
-           'UPDATE "users" SET "bio" = \'x\'\n'
+           'UPDATE "users" SET "email" = \'x\'\n'
            'WHERE "id" = \'abc\'::integer;')
 
 
 def main():
     write("v0-healthy", v0())
     write("v0-first-two", v0(keep=2))
-    write("v0-fail", v0([("0003_backfill_bio", FAILING),
-                         ("0004_add_users_age", 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "age" integer;')]))
+    # Five migrations; the third fails.
+    write("v0-fail", v0([("0002_backfill_email", FAILING),
+                         ("0003_add_users_bio", 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;'),
+                         ("0004_add_users_age", 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "age" integer;')],
+                        keep=2))
+    # The third of four sleeps: time to stop the server or end the backend mid-apply.
+    write("v0-sleep-in-the-middle", v0([("0002_wait", 'SELECT pg_sleep(30);'),
+                                        ("0003_add_users_age", 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "age" integer;')],
+                                       keep=2))
+    write("v0-commit-inside", v0([("0003_lower_emails", 'UPDATE "users" SET "email" = lower("email");\nCOMMIT;')]))
     write("v0-concurrently", v0([("0003_title_idx",
                                   'CREATE INDEX CONCURRENTLY IF NOT EXISTS "posts_title_idx" ON "posts" ("title");')]))
     write("v0-slow", v0([("0003_slow", 'SELECT pg_sleep(1);')]))

@@ -80,7 +80,6 @@ struct ml_apply_options
 	bool allow_modified;	  /* apply although a recorded hash matches no file */
 	bool quiet;				  /* no progress lines, only the summary and errors */
 	bool tty;				  /* progress lines are completed in place */
-	int pg_version;			  /* the config's PostgreSQL major version, for messages */
 	FILE *out;				  /* progress, plan, status */
 	FILE *err;				  /* errors and refusals */
 };
@@ -88,8 +87,9 @@ struct ml_apply_options
 /*
  * Runs 'action' for 'plan' against the database. Returns 0 (done, or nothing pending; for
  * --status: no problems), 1 (--status only: problems listed), or ML_EDB / ML_EINPUT after
- * printing a complete message to opt->err; then the database is as it was (a failing
- * migration rolls the whole run back).
+ * printing a complete message to opt->err. A refusal changes nothing; a failing migration
+ * rolls the whole run back, leaving only what drizzle also commits first (the migrations
+ * schema and table, and the upgrade of a 0.x table).
  */
 int ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *opt);
 

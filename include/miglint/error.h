@@ -28,6 +28,7 @@ struct ml_error
 	int code;
 	char message[1024]; /* primary: "could not open file "x": No such file or directory" */
 	char detail[512];	/* optional full sentence, "" when absent */
+	char hint[512];		/* optional: how to fix it, full sentences, "" when absent */
 };
 
 /* Sets the primary message and code; returns 'code' so callers can "return ml_error_set(...)". */
@@ -36,6 +37,10 @@ int ml_error_set(struct ml_error *err, int code, const char *fmt, ...)
 
 /* Sets the detail sentence. */
 void ml_error_detail(struct ml_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Sets the hint: what the user can do about it. */
+void ml_error_hint(struct ml_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Clears the record. */

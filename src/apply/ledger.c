@@ -177,15 +177,19 @@ judge_v0(struct ml_ledger *lg, const struct ml_apply_plan *plan)
 			lg->state[m] = lg->n_rows == 0 || last < mg->created_at ? ML_MIG_PENDING
 																	: ML_MIG_SKIPPED;
 	}
-	/* A pending entry whose hash a row of no entry records: its "when" was changed. */
+	/*
+	 * An entry whose hash a row of no entry records had its "when" changed after it was
+	 * applied: drizzle runs it again when "when" went up, and skips it (harmlessly: it is
+	 * applied) when it went down.
+	 */
 	for (size_t m = 0; m < plan->n; m++)
-		for (size_t r = 0; r < lg->n_rows && lg->state[m] == ML_MIG_PENDING; r++)
+		for (size_t r = 0; r < lg->n_rows && lg->row[m] == -1; r++)
 			if (lg->rows[r].migration == -1 && lg->rows[r].created_text != NULL &&
 				strcmp(lg->rows[r].hash, plan->migrations[m].hash) == 0)
 			{
 				lg->rows[r].migration = (long) m;
 				lg->row[m] = (long) r;
-				lg->state[m] = ML_MIG_RERUN;
+				lg->state[m] = lg->state[m] == ML_MIG_PENDING ? ML_MIG_RERUN : ML_MIG_APPLIED;
 			}
 }
 
@@ -260,18 +264,26 @@ judge_v1(struct ml_ledger *lg, const struct ml_apply_plan *plan)
 			row->migration = (long) m;
 		}
 	}
-	/* A row without a name whose hash is a pending folder's: drizzle runs it again. */
+	/*
+	 * A pending folder whose hash a row records under no name, under a name of no folder
+	 * (the folder was renamed) or under another folder's name (a 0.x table drizzle-orm 1.0
+	 * named wrongly): drizzle runs it again.
+	 */
 	for (size_t r = 0; r < lg->n_rows; r++)
 	{
 		struct ml_ledger_row *row = &lg->rows[r];
-		long m = row->name == NULL ? hash_pick(plan, row->hash) : -1;
 
-		if (m >= 0 && lg->state[m] == ML_MIG_PENDING)
-		{
-			row->migration = m;
-			lg->row[m] = (long) r;
-			lg->state[m] = ML_MIG_RERUN;
-		}
+		if (row->migration >= 0 && strcmp(plan->migrations[row->migration].hash, row->hash) == 0)
+			continue;
+		for (size_t m = 0; m < plan->n; m++)
+			if (lg->state[m] == ML_MIG_PENDING && strcmp(plan->migrations[m].hash, row->hash) == 0)
+			{
+				if (row->migration == -1)
+					row->migration = (long) m;
+				lg->row[m] = (long) r;
+				lg->state[m] = ML_MIG_RERUN;
+				break;
+			}
 	}
 }
 
@@ -343,6 +355,9 @@ explain_upgrade_repair(FILE *f, const struct ml_ledger *lg, const struct ml_appl
 		const struct ml_ledger_row *row = &lg->rows[r];
 		long m = row->hash_pick >= 0 ? row->hash_pick : row->upgrade_pick;
 
+		/* Several folders with its hash: the one drizzle picks only if it has the hash. */
+		if (row->hash_pick == -2 && m >= 0 && strcmp(plan->migrations[m].hash, row->hash) != 0)
+			m = -1;
 		if (m >= 0)
 		{
 			fprintf(f, "    UPDATE %s SET \"name\" = ", lg->qtable);
@@ -350,8 +365,8 @@ explain_upgrade_repair(FILE *f, const struct ml_ledger *lg, const struct ml_appl
 			fprintf(f, ", \"applied_at\" = NULL WHERE \"id\" = %lld;\n", row->id);
 		}
 		else
-			fprintf(f, "    -- row id %lld: no folder has its hash; delete it or name it by hand\n",
-					row->id);
+			fprintf(f, "    -- row id %lld: %s; name it by hand, or delete it\n", row->id,
+					row->hash_pick == -2 ? "several folders have its hash" : "no folder has its hash");
 	}
 	fprintf(f, "    COMMIT;\n");
 }
@@ -401,11 +416,21 @@ ml_ledger_explain(FILE *f, const struct ml_ledger *lg, const struct ml_apply_pla
 				fprintf(f, "miglint: %s: migration \"%s\" is recorded, but drizzle-orm would run "
 						   "it again\n",
 						label, mg->name);
-				if (plan->v1)
+				if (plan->v1 && lg->needs_upgrade)
+					fprintf(f, "miglint: detail: Upgrading the drizzle-kit 0.x table, drizzle-orm "
+							   "1.0 would record row id %lld, which holds its hash, under another "
+							   "folder's name (below).\n",
+							row->id);
+				else if (plan->v1)
 				{
-					fprintf(f, "miglint: detail: Row id %lld of %s records its hash without a "
-							   "name, and drizzle-orm 1.0 decides by name.\n",
-							row->id, lg->qtable);
+					if (row->name == NULL)
+						fprintf(f, "miglint: detail: Row id %lld of %s records its hash without "
+								   "a name, and drizzle-orm 1.0 decides by name.\n",
+								row->id, lg->qtable);
+					else
+						fprintf(f, "miglint: detail: Row id %lld of %s records its hash under "
+								   "the name \"%s\", and drizzle-orm 1.0 decides by name.\n",
+								row->id, lg->qtable, row->name);
 					fprintf(f, "miglint: hint: UPDATE %s SET \"name\" = ", lg->qtable);
 					print_literal(f, mg->name);
 					fprintf(f, " WHERE \"id\" = %lld;\n", row->id);
@@ -441,6 +466,11 @@ ml_ledger_explain(FILE *f, const struct ml_ledger *lg, const struct ml_apply_pla
 						   "= %lld WHERE id = %lld;\n",
 						plan->migrations[m].name, lg->qtable, plan->migrations[m].created_at,
 						row->id);
+			else if (m == -2)
+				fprintf(f, "miglint: hint: Several files have its hash: set its created_at to the "
+						   "\"when\" of the one it records (UPDATE %s SET created_at = ... WHERE "
+						   "id = %lld;).\n",
+						lg->qtable, row->id);
 			else
 				fprintf(f, "miglint: hint: No file has its hash: DELETE FROM %s WHERE id = "
 						   "%lld;\n",
@@ -480,10 +510,11 @@ ml_ledger_explain(FILE *f, const struct ml_ledger *lg, const struct ml_apply_pla
 		{
 			fprintf(f, "miglint: %s: row id %lld of %s matches no migration file\n", label,
 					row->id, lg->qtable);
-			fprintf(f, "miglint: detail: Its hash %.12s... (created_at %s%s%s) is no file's: "
+			fprintf(f, "miglint: detail: Its hash %.12s... (created_at %s%s%s%s) is no file's: "
 					   "the migration was deleted, renamed or edited after it was applied.\n",
 					row->hash, row->created_text ? row->created_text : "NULL",
-					row->name ? ", name " : "", row->name ? row->name : "");
+					row->name ? ", name \"" : "", row->name ? row->name : "",
+					row->name ? "\"" : "");
 			fprintf(f, "miglint: hint: Restore the migration, or pass --allow-modified to apply "
 					   "anyway.\n");
 		}

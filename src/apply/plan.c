@@ -52,7 +52,13 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	if (f == NULL)
 		return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
 							strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+	if (fstat(fileno(f), &st) != 0)
+	{
+		rc = ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
+						  strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode))
 	{
 		rc = ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
 						  S_ISDIR(st.st_mode) ? "Is a directory" : "not a regular file");
@@ -70,7 +76,7 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	if (ferror(f) || m->len != (size_t) st.st_size)
 	{
 		rc = ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
-						  strerror(errno));
+						  ferror(f) ? strerror(errno) : "it changed while it was read");
 		goto done;
 	}
 	if (memchr(m->data, '\0', m->len) != NULL)
@@ -84,7 +90,8 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 		rc = ml_error_set(err, ML_EINPUT, "file \"%s\" starts with a byte-order mark",
 						  display);
 		ml_error_detail(err, "drizzle-orm sends it, and PostgreSQL fails with a syntax error at "
-							 "the first statement. Save the file as UTF-8 without a BOM.");
+							 "the first statement.");
+		ml_error_hint(err, "Save the file as UTF-8 without a byte-order mark.");
 		goto done;
 	}
 	if (!ml_utf8_valid(m->data, m->len, &bad))
@@ -215,8 +222,9 @@ read_v1_folder(struct ml_apply_plan *plan, const char *root, struct ml_error *er
 		ml_error_set(err, ML_EINPUT, "folder \"%s\" still has meta/_journal.json",
 					 plan->display_root);
 		ml_error_detail(err, "drizzle-orm 1.0 refuses it (\"We detected that you have old "
-							 "drizzle-kit migration folders\"). Run drizzle-kit up, or delete "
-							 "meta/ if drizzle-kit up already moved every migration.");
+							 "drizzle-kit migration folders\").");
+		ml_error_hint(err, "Run drizzle-kit up, or delete meta/ if drizzle-kit up already "
+						   "moved every migration.");
 		return ML_EINPUT;
 	}
 	d = opendir(root);
@@ -259,6 +267,8 @@ read_v1_folder(struct ml_apply_plan *plan, const char *root, struct ml_error *er
 			ml_error_detail(err, "drizzle-orm 1.0 records created_at from the first 14 "
 								 "characters of the name; for this one it gets NaN and every "
 								 "migrate fails at its INSERT (22P02).");
+			ml_error_hint(err, "Rename the folder to start with the UTC time it was "
+							   "created, as drizzle-kit names folders.");
 			break;
 		}
 		plan->n++;

@@ -147,9 +147,28 @@ parse_migration(struct ml_file *file, struct ml_arena *arena,
 	ml_file_parse(file, arena, src, ML_SPLIT_DRIZZLE);
 }
 
+/* COMMIT, ROLLBACK and PREPARE TRANSACTION end the migration transaction half-way. */
+static bool
+ends_transaction(const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+		return false;
+	switch (n->transaction_stmt->kind)
+	{
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+			return true;
+		default:
+			return false;
+	}
+}
+
 /*
  * Refuses, before anything is sent, the pending statements PostgreSQL cannot run inside the
- * migration transaction. Returns the number found (each printed).
+ * migration transaction, and those that would end it half-way (whatever the config and the
+ * lint gate say: the one-transaction promise depends on it). Returns the number found (each
+ * printed).
  */
 static size_t
 refuse_untransactable(const struct ml_apply_plan *plan, const struct ml_ledger *lg,
@@ -174,6 +193,18 @@ refuse_untransactable(const struct ml_apply_plan *plan, const struct ml_ledger *
 
 			if (st->node == NULL || st->in_do)
 				continue;
+			if (ends_transaction(st->node))
+			{
+				print_at(err, &plan->migrations[m], st->start,
+						 "a migration cannot end the migration transaction");
+				fprintf(err, "  DETAIL: miglint --apply runs every pending migration in one "
+							 "transaction; a COMMIT or ROLLBACK here would commit or undo part of "
+							 "the run and leave the rest outside any transaction.\n");
+				fprintf(err, "  HINT: Split the work into two migrations applied in two runs "
+							 "(for a new enum value, use it in the next run).\n");
+				found++;
+				continue;
+			}
 			what = ml_stmt_refused_in_transaction(st->node);
 			if (what == NULL && PQserverVersion(conn) < 120000 &&
 				st->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT &&
@@ -260,11 +291,7 @@ report_chunk_error(FILE *f, const struct ml_apply_migration *mg, size_t chunk, P
 	{
 		const char *m = PQerrorMessage(conn);
 
-		fprintf(f, "miglint: error: the connection to the server was lost while applying \"%s\": "
-				   "%.*s\n",
-				mg->name, (int) strcspn(m, "\n"), m);
-		fprintf(f, "miglint: detail: The server rolls back a transaction that was not "
-				   "committed: nothing of this run was applied.\n");
+		fprintf(f, "miglint: error: %.*s\n", (int) strcspn(m, "\n"), m);
 		ml_arena_destroy(arena);
 		return;
 	}
@@ -305,13 +332,16 @@ report_chunk_error(FILE *f, const struct ml_apply_migration *mg, size_t chunk, P
 /* drizzle-orm 1.0's upgrade of a 0.x table, in its own transaction, byte for byte. */
 static bool
 upgrade_table(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
-			  const struct ml_apply_plan *plan, FILE *err)
+			  const struct ml_apply_plan *plan, const char *lock_timeout, FILE *err)
 {
+	const char *timeout[1] = {lock_timeout};
 	const char *what = "could not upgrade the migrations table to drizzle-orm 1.0's format";
 	char *update = ml_arena_printf(arena, "UPDATE %s SET \"name\" = $1, \"applied_at\" = NULL "
 										  "WHERE \"id\" = $2",
 								   lg->qtable);
 	bool ok = command(conn, "begin", 0, NULL, what, err) &&
+			  command(conn, "SELECT set_config('lock_timeout', $1, true)", 1, timeout, what,
+					  err) &&
 			  command(conn,
 					  ml_arena_printf(arena, "ALTER TABLE %s ADD COLUMN IF NOT EXISTS \"name\" text",
 									  lg->qtable),
@@ -405,8 +435,22 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 				fflush(opt->out);
 		}
 		for (c = 0; c < mg->n_chunks && res == NULL; c++)
+		{
 			res = exec_chunk(conn, ml_arena_strndup(arena, mg->data + mg->chunks[c].offset,
 													mg->chunks[c].len));
+			if (res == NULL && PQtransactionStatus(conn) != PQTRANS_INTRANS)
+			{
+				/* Not reachable through the refusals above; a last guard. */
+				if (!opt->quiet)
+					fprintf(opt->out, " failed\n");
+				fprintf(opt->err, "miglint: error: migration \"%s\" ended the migration "
+								  "transaction; what ran before it may be committed\n",
+						mg->name);
+				fprintf(opt->err, "miglint: hint: Run miglint --status to see what was "
+								  "recorded.\n");
+				return -1;
+			}
+		}
 		if (res == NULL)
 		{
 			res = PQexecParams(conn, insert, plan->v1 ? 3 : 2, NULL, params, NULL, NULL, 0);
@@ -432,7 +476,12 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 			fflush(opt->out);
 			report_chunk_error(opt->err, mg, c - 1, res, conn);
 			PQclear(res);
-			if (PQstatus(conn) != CONNECTION_BAD)
+			if (PQstatus(conn) == CONNECTION_BAD)
+				fprintf(opt->err, "miglint: error: the connection to the server was lost while "
+								  "applying \"%s\"; the server rolls back a transaction that "
+								  "was not committed, so nothing of this run was applied\n",
+						mg->name);
+			else
 			{
 				PQclear(PQexec(conn, "rollback"));
 				if (lg->n_pending == 1)
@@ -452,7 +501,13 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 	}
 	if (!command(conn, "commit", 0, NULL, "could not commit the migrations", opt->err))
 	{
-		fprintf(opt->err, "miglint: error: nothing was applied\n");
+		if (PQstatus(conn) == CONNECTION_BAD)
+			fprintf(opt->err, "miglint: error: the connection was lost during COMMIT, so "
+							  "whether the run was applied is unknown\n"
+							  "miglint: hint: Run miglint --status to see what was "
+							  "recorded.\n");
+		else
+			fprintf(opt->err, "miglint: error: nothing was applied\n");
 		return -1;
 	}
 	return (long) lg->n_pending;
@@ -552,8 +607,9 @@ print_plan(const struct ml_ledger *lg, const struct ml_apply_plan *plan,
 static PGconn *
 connect_db(const struct ml_apply_options *opt)
 {
-	const char *const keys[] = {"dbname", "fallback_application_name", NULL};
-	const char *const values[] = {opt->conninfo, "miglint", NULL};
+	/* node-postgres always sends client_encoding UTF8; the files are UTF-8 too. */
+	const char *const keys[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
+	const char *const values[] = {opt->conninfo, "miglint", "UTF8", NULL};
 	PGconn *conn = PQconnectdbParams(keys, values, 1);
 
 	if (PQstatus(conn) != CONNECTION_OK)
@@ -666,7 +722,7 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 		goto done;
 	if (lg.needs_upgrade)
 	{
-		if (!upgrade_table(conn, arena, &lg, plan, opt->err))
+		if (!upgrade_table(conn, arena, &lg, plan, opt->lock_timeout, opt->err))
 			goto done;
 		upgraded = true;
 		if (!opt->quiet)
@@ -682,7 +738,12 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 	}
 	applied = migrate(conn, arena, &lg, plan, opt, key, upgraded);
 	if (applied < 0)
+	{
+		if (upgraded)
+			fprintf(opt->err, "miglint: note: the migrations table stays upgraded to "
+							  "drizzle-orm 1.0's format, as drizzle-orm leaves it\n");
 		goto done;
+	}
 	fprintf(opt->out, "miglint: applied %ld %s in one transaction (%lld ms)\n", applied,
 			applied == 1 ? "migration" : "migrations", now_ms() - start);
 	rc = 0;

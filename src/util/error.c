@@ -18,6 +18,7 @@ ml_error_set(struct ml_error *err, int code, const char *fmt, ...)
 		return code;
 	err->code = code;
 	err->detail[0] = '\0';
+	err->hint[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
@@ -33,6 +34,18 @@ ml_error_detail(struct ml_error *err, const char *fmt, ...)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	va_end(ap);
+}
+
+void
+ml_error_hint(struct ml_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err->hint, sizeof(err->hint), fmt, ap);
 	va_end(ap);
 }
 

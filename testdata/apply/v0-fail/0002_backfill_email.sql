@@ -1,3 +1,3 @@
 -- the cast fails at run time; the linter cannot know
-UPDATE "users" SET "bio" = 'x'
+UPDATE "users" SET "email" = 'x'
 WHERE "id" = 'abc'::integer;

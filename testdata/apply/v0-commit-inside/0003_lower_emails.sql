@@ -1,0 +1,2 @@
+UPDATE "users" SET "email" = lower("email");
+COMMIT;
