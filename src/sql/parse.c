@@ -387,7 +387,8 @@ finish_statements(struct ml_file *file, struct ml_arena *arena, struct vec *stmt
 	{
 		struct ml_stmt *st = &items[i];
 
-		st->tokens = file->tokens + st->tok_lo;
+		/* A chunk the lexer rejected has no tokens at all (file->tokens is NULL). */
+		st->tokens = file->tokens != NULL ? file->tokens + st->tok_lo : NULL;
 		st->n_tokens = st->tok_hi - st->tok_lo;
 		*(struct ml_stmt *) vec_push(&all) = *st;
 		if (st->node != NULL && st->node->node_case == PG_QUERY__NODE__NODE_DO_STMT)
