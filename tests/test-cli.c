@@ -5,7 +5,9 @@
  *	  and exit status a user sees.
  *
  * An unreadable file (as root, the read is made as user "nobody", since root reads
- * anything), a 50 MB file, a symlink loop, a FIFO, and a file named twice.
+ * anything), a 100 MB file, a symlink loop, a migration that is a symlink out of its folder,
+ * a file gone between listing and reading, a 30 MB snapshot, a 10,000-entry journal, and a
+ * file named twice.
  */
 #include <check.h>
 #include <fcntl.h>
@@ -61,7 +63,7 @@ START_TEST(cli_unreadable_file_is_named_with_exit_2)
 }
 END_TEST
 
-START_TEST(cli_50mb_file_is_refused_with_exit_2)
+START_TEST(cli_100mb_file_is_refused_with_exit_2)
 {
 	const char *argv[] = {"huge.sql", NULL};
 	struct run_result r;
@@ -69,10 +71,10 @@ START_TEST(cli_50mb_file_is_refused_with_exit_2)
 	int fd = open(p, O_CREAT | O_WRONLY | O_TRUNC, 0644);
 
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(ftruncate(fd, 50 * 1024 * 1024), 0);
+	ck_assert_int_eq(ftruncate(fd, 100 * 1024 * 1024), 0);
 	close(fd);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
-	ck_assert_str_eq(r.err, "miglint: error: file \"huge.sql\" is too large: 52428800 bytes, the "
+	ck_assert_str_eq(r.err, "miglint: error: file \"huge.sql\" is too large: 104857600 bytes, the "
 							"limit is 33554432\n");
 	ck_assert_int_eq(r.status, 2);
 	run_result_free(&r);
@@ -160,19 +162,19 @@ START_TEST(cli_file_named_twice_in_its_drizzle_folder_is_linted_once)
 }
 END_TEST
 
-START_TEST(cli_journal_with_5000_entries_lints_cleanly)
+START_TEST(cli_journal_with_10000_entries_lints_cleanly)
 {
 	const char *argv[] = {"--no-color", "big", NULL};
 	struct run_result r;
 	char *dir = path_join(tmp, "big"), *meta = path_join(tmp, "big/meta");
-	size_t cap = 5000 * 128 + 64, len = 0;
+	size_t cap = 10000 * 128 + 64, len = 0;
 	char *journal = malloc(cap);
 	char name[64], text[256];
 
 	ck_assert_int_eq(mkdir(dir, 0755), 0);
 	ck_assert_int_eq(mkdir(meta, 0755), 0);
 	len += (size_t) snprintf(journal + len, cap - len, "{\"dialect\":\"postgresql\",\"entries\":[");
-	for (int i = 0; i < 5000; i++)
+	for (int i = 0; i < 10000; i++)
 	{
 		len += (size_t) snprintf(journal + len, cap - len,
 								 "%s{\"idx\":%d,\"when\":%lld,\"tag\":\"%04d_m\",\"breakpoints\":true}",
@@ -202,6 +204,87 @@ START_TEST(cli_journal_with_5000_entries_lints_cleanly)
 }
 END_TEST
 
+START_TEST(cli_symlink_out_of_the_folder_is_not_read)
+{
+	const char *argv[] = {"--no-color", "d", NULL};
+	struct run_result r;
+	char *d = path_join(tmp, "d"), *link = path_join(tmp, "d/002_secret.sql");
+
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	put("secret.sql", "SELECT 'not for miglint';\n");
+	put("d/001_ok.sql", "SELECT 1;\n");
+	ck_assert_int_eq(symlink("../secret.sql", link), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err,
+					 "miglint: error: file \"d/002_secret.sql\" is a symbolic link to a file outside "
+					 "the folder\n"
+					 "miglint: detail: miglint reads only files inside the folder it was given.\n"
+					 "miglint: hint: Copy the migration into the folder instead of linking to it.\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(d);
+	free(link);
+}
+END_TEST
+
+START_TEST(cli_file_gone_between_listing_and_reading_is_named)
+{
+	const char *argv[] = {"--no-color", ".", NULL};
+	struct run_result r;
+	char *gone = path_join(tmp, "2_gone.sql");
+
+	/* A dangling link is listed like a file, and opening it fails as for a deleted one. */
+	put("1_ok.sql", "SELECT 1;\n");
+	ck_assert_int_eq(symlink("deleted-meanwhile.sql", gone), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err, "miglint: error: could not open file \"2_gone.sql\": No such file or "
+							"directory\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(gone);
+}
+END_TEST
+
+START_TEST(cli_30mb_snapshot_is_read)
+{
+	const char *argv[] = {"--no-color", "d", NULL};
+	struct run_result r;
+	char *d = path_join(tmp, "d"), *meta = path_join(tmp, "d/meta");
+	size_t pad = 30 * 1024 * 1024, len;
+	char *snap = malloc(pad + 512);
+
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	ck_assert_int_eq(mkdir(meta, 0755), 0);
+	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
+	put("d/0000_a.sql", "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);");
+	len = (size_t) sprintf(snap, "{\"id\":\"a\",\"prevId\":\"00000000-0000-0000-0000-000000000000\","
+								 "\"version\":\"7\",\"dialect\":\"postgresql\",\"tables\":{},"
+								 "\"enums\":{},\"schemas\":{},\"_meta\":{\"note\":\"");
+	memset(snap + len, 'x', pad);
+	strcpy(snap + len + pad, "\"}}");
+	put("d/meta/0000_snapshot.json", snap);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	ck_assert_str_eq(r.err, "");
+	/* Read whole: the table the migration creates is not in it. */
+	ck_assert_str_eq(r.out,
+					 "d/meta/0000_snapshot.json:1:96: warning: table \"public\".\"t\" created at d/0000_a.sql:1:1 is not in the snapshot [snapshot-drift]\n"
+					 "    1 | ...0\",\"version\":\"7\",\"dialect\":\"postgresql\",\"tables\":{},\"enums\":{},\"schemas\":{},\"_meta\":{\"note\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\n"
+					 "      |                                            ^~~~~~~~~~~\n"
+					 "  DETAIL: drizzle-kit does not know the table: if the schema in code declares it, the next generate writes CREATE TABLE again, which fails.\n"
+					 "  HINT: Declare the table in the Drizzle schema and regenerate, or drop it in a migration if it is not wanted.\n"
+					 "\n"
+					 "1 warning in 1 file (1 file, 1 statement checked)\n");
+	ck_assert_int_eq(r.status, 1);
+	run_result_free(&r);
+	free(snap);
+	free(d);
+	free(meta);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -213,12 +296,15 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, cli_unreadable_file_is_named_with_exit_2);
-	tcase_add_test(tc, cli_50mb_file_is_refused_with_exit_2);
+	tcase_add_test(tc, cli_100mb_file_is_refused_with_exit_2);
 	tcase_add_test(tc, cli_50mb_stdin_is_refused_with_exit_2);
 	tcase_add_test(tc, cli_symlink_loop_is_named_with_exit_2);
 	tcase_add_test(tc, cli_symlink_loop_inside_a_folder_does_not_stop_the_others);
 	tcase_add_test(tc, cli_file_named_twice_in_its_drizzle_folder_is_linted_once);
-	tcase_add_test(tc, cli_journal_with_5000_entries_lints_cleanly);
+	tcase_add_test(tc, cli_journal_with_10000_entries_lints_cleanly);
+	tcase_add_test(tc, cli_symlink_out_of_the_folder_is_not_read);
+	tcase_add_test(tc, cli_file_gone_between_listing_and_reading_is_named);
+	tcase_add_test(tc, cli_30mb_snapshot_is_read);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -114,6 +114,12 @@ def cases():
     case("journal-invalid", "bad-tag-outside-folder",
          lambda f: journal(f)["entries"][2].__setitem__("tag", "../0002_add_users_bio"))
     case("journal-invalid", "bad-dialect", lambda f: journal(f).__setitem__("dialect", "mysql"))
+    case("journal-invalid", "bad-truncated",
+         lambda f: f.__setitem__("meta/_journal.json", json.dumps(journal(f), indent=2)[:200]))
+    case("journal-invalid", "bad-entries-not-an-array",
+         lambda f: journal(f).__setitem__("entries", {str(e["idx"]): e for e in journal(f)["entries"]}))
+    case("journal-invalid", "bad-when-negative",
+         lambda f: journal(f)["entries"][1].__setitem__("when", -1795595664050))
     def dangling(f):
         f["meta/_journal.json"] = ("symlink", "/nonexistent/_journal.json")
     case("journal-invalid", "bad-dangling-symlink", dangling)
@@ -208,6 +214,11 @@ def cases():
     case("snapshot-chain-broken", "bad-out-of-order", out_of_order)
     case("snapshot-chain-broken", "bad-own-parent",
          lambda f: f["meta/0001_snapshot.json"].__setitem__("prevId", IDS[1]))
+    def cycle(f):
+        # 0001 and 0002 name each other as parent: a chain that never reaches the origin.
+        f["meta/0001_snapshot.json"]["prevId"] = IDS[2]
+        f["meta/0002_snapshot.json"]["prevId"] = IDS[1]
+    case("snapshot-chain-broken", "bad-cycle", cycle)
     case("snapshot-chain-broken", "good-v1", v1=True)
     case("snapshot-chain-broken", "bad-v1-parent-missing",
          lambda f: f["20250102000000_add_posts/snapshot.json"].__setitem__("prevIds", [IDS[4]]), v1=True)

@@ -42,6 +42,7 @@ struct ml_apply_plan
 	struct ml_arena *arena; /* owns everything below */
 	bool v1;			 /* drizzle-kit 1.0 layout (bookkeeping by name) */
 	char *display_root;
+	char *real_root;		 /* realpath of the folder (malloc'd): no file is read outside it */
 	struct ml_apply_migration *migrations;
 	size_t n;
 };

@@ -92,6 +92,12 @@ void ml_journal_tags_free(char **tags, size_t n);
  */
 int ml_folder_name_compare(const char *a, const char *b);
 
+/*
+ * True when 'path', with its symbolic links resolved, lies inside 'real_root' (a realpath).
+ * A path that cannot be resolved counts as inside: opening it reports the real problem.
+ */
+bool ml_folder_path_inside(const char *real_root, const char *path);
+
 /* True when 'path' names a Drizzle journal or snapshot (a file ml_inputs_add accepts). */
 bool ml_folder_is_meta_file(const char *path);
 

@@ -38,8 +38,8 @@ join(struct ml_arena *arena, const char *dir, const char *name)
  * are the ones drizzle does not do: see the file comment.
  */
 static int
-read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char *fs,
-			   const char *display, struct ml_error *err)
+read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char *real_root,
+			   const char *fs, const char *display, struct ml_error *err)
 {
 	FILE *f = fopen(fs, "rb");
 	struct stat st;
@@ -49,6 +49,15 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	int rc = 0;
 
 	m->display = ml_arena_strdup(arena, display);
+	if (f != NULL && !ml_folder_path_inside(real_root, fs))
+	{
+		fclose(f);
+		ml_error_set(err, ML_EINPUT,
+					 "file \"%s\" is a symbolic link to a file outside the folder", display);
+		ml_error_detail(err, "miglint reads only files inside the folder it was given.");
+		ml_error_hint(err, "Copy the migration into the folder instead of linking to it.");
+		return ML_EINPUT;
+	}
 	if (f == NULL)
 		return ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
 							strerror(errno));
@@ -183,7 +192,7 @@ read_journal_folder(struct ml_apply_plan *plan, const char *root, struct ml_erro
 		}
 		m->created_at = (long long) when->valuedouble;
 		file = ml_arena_printf(plan->arena, "%s.sql", m->name);
-		rc = read_migration(m, plan->arena, join(plan->arena, root, file),
+		rc = read_migration(m, plan->arena, plan->real_root, join(plan->arena, root, file),
 							join(plan->arena, plan->display_root, file), err);
 		if (rc != 0)
 		{
@@ -254,7 +263,7 @@ read_v1_folder(struct ml_apply_plan *plan, const char *root, struct ml_error *er
 		m = &plan->migrations[plan->n];
 		memset(m, 0, sizeof(*m));
 		m->name = ml_arena_strdup(plan->arena, de->d_name);
-		rc = read_migration(m, plan->arena, join(plan->arena, root, rel),
+		rc = read_migration(m, plan->arena, plan->real_root, join(plan->arena, root, rel),
 							join(plan->arena, plan->display_root, rel), err);
 		if (rc != 0)
 			break;
@@ -289,6 +298,9 @@ ml_apply_plan_read(struct ml_apply_plan *plan, const char *path, struct ml_error
 	plan->display_root = ml_arena_strdup(plan->arena, path);
 	if (stat(path, &st) != 0)
 		return ml_error_set(err, ML_EIO, "could not open \"%s\": %s", path, strerror(errno));
+	plan->real_root = realpath(path, NULL);
+	if (plan->real_root == NULL)
+		return ml_error_set(err, ML_EIO, "could not open \"%s\": %s", path, strerror(errno));
 	switch (S_ISDIR(st.st_mode) ? ml_folder_classify_dir(path) : ML_FOLDER_SINGLE)
 	{
 		case ML_FOLDER_DRIZZLE:
@@ -308,6 +320,7 @@ ml_apply_plan_read(struct ml_apply_plan *plan, const char *path, struct ml_error
 void
 ml_apply_plan_cleanup(struct ml_apply_plan *plan)
 {
+	free(plan->real_root);
 	ml_arena_destroy(plan->arena);
 	memset(plan, 0, sizeof(*plan));
 }

@@ -224,6 +224,18 @@ root_rank(unsigned char c)
 	return p != NULL ? 1 + (int) (p - punct) : 60;
 }
 
+bool
+ml_folder_path_inside(const char *real_root, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(real_root);
+
+	if (realpath(path, real) == NULL)
+		return true;
+	return strncmp(real, real_root, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
+												(n > 0 && real_root[n - 1] == '/'));
+}
+
 int
 ml_folder_name_compare(const char *a, const char *b)
 {

@@ -75,9 +75,18 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	size_t first, late;
 
 	ml_error_clear(&err);
-	if (m->override != NULL
-			? ml_source_from_bytes(&src, arena, m->override, m->override_len, m->display, &err) != 0
-			: ml_source_read(&src, arena, m->fs_path, m->display, &err) != 0)
+	if (m->override == NULL && m->fs_path != NULL && run->folder->kind != ML_FOLDER_SINGLE &&
+		!ml_folder_path_inside(run->folder->real_root, m->fs_path))
+	{
+		ml_error_set(&err, ML_EINPUT,
+					 "file \"%s\" is a symbolic link to a file outside the folder", m->display);
+		ml_error_detail(&err, "miglint reads only files inside the folder it was given.");
+		ml_error_hint(&err, "Copy the migration into the folder instead of linking to it.");
+	}
+	if (err.code != 0 ||
+		(m->override != NULL
+			 ? ml_source_from_bytes(&src, arena, m->override, m->override_len, m->display, &err) != 0
+			 : ml_source_read(&src, arena, m->fs_path, m->display, &err) != 0))
 	{
 		if (m->selected)
 		{

@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS "t" ("id" int);
+
+DO $$ BEGIN
+  ALTER TABLE "t" ADD COLUMN IF NOT EXISTS "x" int;
+END
