@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * fuzz_config.c
- *	  The config reader: the bytes become a .miglint.json, loaded into a config.
+ *	  The config reader: the bytes after the first become a .miglint.json or a package.json
+ *	  (the first byte picks), loaded into a config.
  */
 #include <stdio.h>
 
@@ -16,8 +17,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ml_config cfg;
 	struct ml_error err;
 
-	fuzz_write(dir, ".miglint.json", data, size);
-	snprintf(path, sizeof(path), "%s/.miglint.json", dir);
+	/* The first byte picks the reader: .miglint.json, or package.json's "miglint" key. */
+	const char *name = size > 0 && data[0] % 2 ? "package.json" : ".miglint.json";
+
+	if (size == 0)
+		return 0;
+	fuzz_write(dir, name, data + 1, size - 1);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	ml_config_init(&cfg);
 	ml_error_clear(&err);
 	ml_config_load(&cfg, path, &err);

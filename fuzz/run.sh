@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 build=build-fuzz
 
-if ! command -v clang >/dev/null || ! [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ]; then
+if ! command -v clang >/dev/null || ! [ -e "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
 	sudo=""
 	[ "$(id -u)" -ne 0 ] && sudo="sudo"
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends clang libfuzzer-14-dev
@@ -30,7 +30,12 @@ seed() {
 		[ -d "$root" ] || continue
 		find "$root" -type f -size -256k "$@" 2>/dev/null | head -n 3000 | while read -r f; do
 			name=$(printf '%s' "$f" | cksum | cut -d' ' -f1)
-			if [ "$h" = sql ]; then
+			if [ "$h" = config ]; then
+				# The first byte picks the file name: 1 for package.json.
+				sel='\000'
+				[ "$(basename "$f")" = package.json ] && sel='\001'
+				{ printf "$sel"; cat "$f"; } >"$build/seeds/$h/$name"
+			elif [ "$h" = sql ]; then
 				# The first byte picks the split: 1 (Drizzle) for files beside a journal.
 				mode='\000'
 				[ -e "$(dirname "$f")/meta/_journal.json" ] && mode='\001'
@@ -46,7 +51,7 @@ seed sql -name '*.sql'
 seed journal -name '_journal.json'
 seed snapshot \( -name '*_snapshot.json' -o -name 'snapshot.json' \)
 seed config \( -name '.miglint.json' -o -name 'package.json' -o -name '*.miglint.json' \)
-printf '{"rules":{"require-if-not-exists":"error"},"pgVersion":14,"exclude":["x/*.sql"]}' \
+printf '\000{"rules":{"require-if-not-exists":"error"},"pgVersion":14,"exclude":["x/*.sql"]}' \
 	>"$build/seeds/config/handmade"
 
 # fuzz HARNESS: one libFuzzer run of $secs seconds; its log is $build/fuzz-logs/HARNESS.log.

@@ -41,7 +41,8 @@ suggest(struct ml_diag *d, const struct ml_drizzle_meta *m, const char *name)
 
 		if (!cJSON_IsNumber(e->idx) || !cJSON_IsNumber(e->when))
 			continue;
-		if ((unsigned long long) e->idx->valuedouble < n)
+		/* Compared as doubles: a negative or huge idx has no unsigned value. */
+		if (e->idx->valuedouble < (double) n)
 			before = e->when;
 		else if (after == NULL)
 			after = e->when;

@@ -116,8 +116,8 @@ static const char usage_text[] =
 	"  1  findings at the failing level or above\n"
 	"  2  usage error, a config error, or an input that could not be linted\n"
 	"With --apply: 0 applied (or nothing pending), 1 refused for lint errors, 2 refused or\n"
-	"failed (nothing of the run was applied). With --status: 0 no problems, 1 problems,\n"
-	"2 the database or folder could not be read.\n";
+	"failed (none of the run's migrations applied). With --status: 0 no problems,\n"
+	"1 problems, 2 the database or folder could not be read.\n";
 
 static void
 usage_error(const char *fmt, const char *arg)
@@ -514,14 +514,6 @@ main(int argc, char **argv)
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
-	if ((aopt.schema != NULL && strlen(aopt.schema) > 63) ||
-		(aopt.table != NULL && strlen(aopt.table) > 63))
-	{
-		usage_error("%s", "--migrations-schema and --migrations-table take names of at most 63 "
-						  "bytes (PostgreSQL truncates longer ones)");
-		free(toggles);
-		return EXIT_TROUBLE;
-	}
 	if ((apply || status_only) && (aopt.conninfo == NULL || aopt.conninfo[0] == '\0'))
 	{
 		usage_error("%s", "no database given: pass --database-url or set DATABASE_URL");
@@ -554,6 +546,15 @@ main(int argc, char **argv)
 		aopt.schema = cfg.migrations_schema;
 	if (aopt.table == NULL)
 		aopt.table = cfg.migrations_table;
+	if ((apply || status_only) && (strlen(aopt.schema) > 63 || strlen(aopt.table) > 63))
+	{
+		usage_error("the migrations table \"%s\" has a name longer than 63 bytes, which "
+					"PostgreSQL truncates (--migrations-schema, --migrations-table or the "
+					"config's \"migrations\")",
+					strlen(aopt.schema) > 63 ? aopt.schema : aopt.table);
+		ml_config_cleanup(&cfg);
+		return EXIT_TROUBLE;
+	}
 	if (status_only)
 	{
 		aopt.action = ML_APPLY_STATUS;

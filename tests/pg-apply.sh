@@ -90,6 +90,7 @@ wait_for() {
 # apply_in_background ARGS...: --apply in the background; wait_background collects it.
 apply_in_background() {
 	echo "\$ miglint --apply $* (in the background)" >>"$out"
+	rm -f "$work"/bg.*
 	(
 		rc=0
 		cd "$data"

@@ -295,6 +295,59 @@ START_TEST(v1_pending_by_name_and_reruns_drizzle_would_do)
 }
 END_TEST
 
+START_TEST(v1_an_edited_file_does_not_make_its_twin_a_rerun)
+{
+	/* "a" was applied with hash "hh", then edited; the pending "b" has the same bytes. */
+	static const char *const plan_specs[] = {"a:a2:1000", "b:hh:2000"};
+	static const char *const rows[] = {"1:hh:1000:a"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+
+	plan_of(&plan, true, 2, plan_specs);
+	ledger_of(&lg, plan.arena, true, 1, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ck_assert_int_eq(lg.state[0], ML_MIG_MODIFIED);
+	ck_assert_int_eq(lg.state[1], ML_MIG_PENDING);
+	ck_assert_int_eq(lg.n_problems, 0);
+	ck_assert_int_eq(lg.n_excusable, 1);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
+START_TEST(explain_names_the_repair_of_a_null_created_at)
+{
+	/* Two unedited custom migrations share their bytes: no single file names the row. */
+	static const char *const plan_specs[] = {"a:cc:10", "b:cc:20", "c:dd:30"};
+	static const char *const rows[] = {"1:cc:10:-", "2:dd:-:-", "3:cc:-:-"};
+	struct ml_apply_plan plan;
+	struct ml_ledger lg;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	plan_of(&plan, false, 3, plan_specs);
+	ledger_of(&lg, plan.arena, false, 3, rows);
+	ml_ledger_judge(&lg, plan.arena, &plan);
+	ml_ledger_explain(f, &lg, &plan, "error");
+	fclose(f);
+	ck_assert_str_eq(
+		text,
+		"miglint: error: row id 2 of \"drizzle\".\"__drizzle_migrations\" has a NULL created_at\n"
+		"miglint: detail: drizzle-orm's migrator takes it for the newest row and runs every "
+		"migration again.\n"
+		"miglint: hint: Its hash is that of \"c\": UPDATE \"drizzle\".\"__drizzle_migrations\" SET "
+		"created_at = 30 WHERE id = 2;\n"
+		"miglint: error: row id 3 of \"drizzle\".\"__drizzle_migrations\" has a NULL created_at\n"
+		"miglint: detail: drizzle-orm's migrator takes it for the newest row and runs every "
+		"migration again.\n"
+		"miglint: hint: Several files have its hash: set its created_at to the \"when\" of the one "
+		"it records (UPDATE \"drizzle\".\"__drizzle_migrations\" SET created_at = ... WHERE id = "
+		"3;).\n");
+	free(text);
+	ml_apply_plan_cleanup(&plan);
+}
+END_TEST
+
 START_TEST(v1_upgrade_names_rows_by_second_and_refuses_wrong_names)
 {
 	/* Rows 2 and 3 were applied within second 2; folder "c" moved to second 3. */
@@ -345,6 +398,8 @@ main(void)
 	tcase_add_test(judge, v0_null_created_at_and_modified_file_and_row_of_no_file);
 	tcase_add_test(judge, v1_pending_by_name_and_reruns_drizzle_would_do);
 	tcase_add_test(judge, v1_upgrade_names_rows_by_second_and_refuses_wrong_names);
+	tcase_add_test(judge, v1_an_edited_file_does_not_make_its_twin_a_rerun);
+	tcase_add_test(judge, explain_names_the_repair_of_a_null_created_at);
 	suite_add_tcase(s, judge);
 	suite_add_tcase(s, names);
 	suite_add_tcase(s, plan);

@@ -216,8 +216,8 @@ START_TEST(cli_symlink_out_of_the_folder_is_not_read)
 	ck_assert_int_eq(symlink("../secret.sql", link), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err,
-					 "miglint: error: file \"d/002_secret.sql\" is a symbolic link to a file outside "
-					 "the folder\n"
+					 "miglint: error: file \"d/002_secret.sql\" lies outside the folder, through a "
+					 "symbolic link\n"
 					 "miglint: detail: miglint reads only files inside the folder it was given.\n"
 					 "miglint: hint: Copy the migration into the folder instead of linking to it.\n");
 	ck_assert_str_eq(r.out, "");
@@ -228,7 +228,37 @@ START_TEST(cli_symlink_out_of_the_folder_is_not_read)
 }
 END_TEST
 
-START_TEST(cli_file_gone_between_listing_and_reading_is_named)
+START_TEST(cli_status_does_not_read_a_migration_outside_the_folder)
+{
+	const char *argv[] = {"--no-color", "--status", "--database-url",
+						  "postgresql://nobody@127.0.0.1:1/never", "d", NULL};
+	struct run_result r;
+	char *d = path_join(tmp, "d"), *meta = path_join(tmp, "d/meta"),
+		 *link = path_join(tmp, "d/0000_a.sql");
+
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	ck_assert_int_eq(mkdir(meta, 0755), 0);
+	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
+	put("secret.sql", "SELECT 1;\n");
+	ck_assert_int_eq(symlink("../secret.sql", link), 0);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	/* Refused before connecting: the URL names no server. */
+	ck_assert_str_eq(r.err,
+					 "miglint: error: file \"d/0000_a.sql\" lies outside the folder, through a "
+					 "symbolic link\n"
+					 "miglint: detail: miglint reads only files inside the folder it was given.\n"
+					 "miglint: hint: Copy the migration into the folder instead of linking to it.\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+	free(d);
+	free(meta);
+	free(link);
+}
+END_TEST
+
+START_TEST(cli_dangling_link_as_a_file_gone_after_listing_is_named)
 {
 	const char *argv[] = {"--no-color", ".", NULL};
 	struct run_result r;
@@ -303,7 +333,8 @@ main(void)
 	tcase_add_test(tc, cli_file_named_twice_in_its_drizzle_folder_is_linted_once);
 	tcase_add_test(tc, cli_journal_with_10000_entries_lints_cleanly);
 	tcase_add_test(tc, cli_symlink_out_of_the_folder_is_not_read);
-	tcase_add_test(tc, cli_file_gone_between_listing_and_reading_is_named);
+	tcase_add_test(tc, cli_status_does_not_read_a_migration_outside_the_folder);
+	tcase_add_test(tc, cli_dangling_link_as_a_file_gone_after_listing_is_named);
 	tcase_add_test(tc, cli_30mb_snapshot_is_read);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

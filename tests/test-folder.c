@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "miglint/folder.h"
@@ -174,6 +175,42 @@ START_TEST(name_compare_follows_root_collation)
 }
 END_TEST
 
+START_TEST(path_inside_resolves_links_and_compares_whole_components)
+{
+	char *d = make_temp_dir();
+	char real[4096], *root, *sibling, *inside, *link_out, *link_in;
+
+	ck_assert_ptr_nonnull(realpath(d, real));
+	root = path_join(real, "a");
+	sibling = path_join(real, "ab");
+	mkdir_in(real, "a");
+	mkdir_in(real, "ab");
+	touch(real, "a/in.sql", "SELECT 1;");
+	touch(real, "ab/out.sql", "SELECT 1;");
+	inside = path_join(real, "a/in.sql");
+	link_out = path_join(real, "a/out.sql");
+	link_in = path_join(real, "a/also-in.sql");
+	ck_assert_int_eq(symlink("../ab/out.sql", link_out), 0);
+	ck_assert_int_eq(symlink("in.sql", link_in), 0);
+	ck_assert(ml_folder_path_inside(root, inside));
+	ck_assert(ml_folder_path_inside(root, link_in));
+	ck_assert(!ml_folder_path_inside(root, link_out)); /* "/x/ab" is not inside "/x/a" */
+	ck_assert(ml_folder_path_inside(root, root));
+	ck_assert(ml_folder_path_inside("/", inside));
+	ck_assert(!ml_folder_path_inside(sibling, inside));
+	/* Nothing to resolve: opening the file reports the real problem. */
+	ck_assert(ml_folder_path_inside(root, "/nonexistent/x.sql"));
+	ck_assert(ml_folder_path_inside("relative/root", inside));
+	remove_tree(d);
+	free(d);
+	free(root);
+	free(sibling);
+	free(inside);
+	free(link_out);
+	free(link_in);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -190,6 +227,7 @@ main(void)
 	tcase_add_test(add, file_in_drizzle_folder_is_linted_with_its_folder);
 	tcase_add_test(num, numeric_prefix_reads_leading_digits);
 	tcase_add_test(num, name_compare_follows_root_collation);
+	tcase_add_test(num, path_inside_resolves_links_and_compares_whole_components);
 	suite_add_tcase(s, cl);
 	suite_add_tcase(s, add);
 	suite_add_tcase(s, num);

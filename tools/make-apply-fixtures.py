@@ -137,6 +137,8 @@ def cli_cases():
     cli_case("apply-dry-run-without-apply", v0(), ["--dry-run"])
     cli_case("apply-force-without-apply", v0(), ["--force"])
     cli_case("apply-with-fix", v0(), ["--apply", "--fix"])
+    cli_case("apply-table-name-too-long", v0(), never + ["--migrations-table", "m" * 64])
+    cli_case("status-with-force", v0(), ["--status", "--force"])
     cli_case("status-unreachable-server", v0(),
              ["--status", "--database-url", "postgresql://nobody@127.0.0.1:1/never"])
 

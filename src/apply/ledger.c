@@ -273,6 +273,13 @@ judge_v1(struct ml_ledger *lg, const struct ml_apply_plan *plan)
 	{
 		struct ml_ledger_row *row = &lg->rows[r];
 
+		/*
+		 * A row named after a folder records that folder, edited or not, unless the folder
+		 * has another row with its own hash (then this row's name is wrong) or the name is
+		 * one drizzle's upgrade would give.
+		 */
+		if (row->migration >= 0 && !lg->needs_upgrade && lg->row[row->migration] == (long) r)
+			continue;
 		if (row->migration >= 0 && strcmp(plan->migrations[row->migration].hash, row->hash) == 0)
 			continue;
 		for (size_t m = 0; m < plan->n; m++)

@@ -53,7 +53,7 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	{
 		fclose(f);
 		ml_error_set(err, ML_EINPUT,
-					 "file \"%s\" is a symbolic link to a file outside the folder", display);
+					 "file \"%s\" lies outside the folder, through a symbolic link", display);
 		ml_error_detail(err, "miglint reads only files inside the folder it was given.");
 		ml_error_hint(err, "Copy the migration into the folder instead of linking to it.");
 		return ML_EINPUT;
@@ -85,7 +85,7 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 	if (ferror(f) || m->len != (size_t) st.st_size)
 	{
 		rc = ml_error_set(err, ML_EIO, "could not read file \"%s\": %s", display,
-						  ferror(f) ? strerror(errno) : "it changed while it was read");
+						  ferror(f) ? strerror(errno) : "it changed while being read");
 		goto done;
 	}
 	if (memchr(m->data, '\0', m->len) != NULL)

@@ -287,11 +287,10 @@ report_chunk_error(FILE *f, const struct ml_apply_migration *mg, size_t chunk, P
 	unsigned first_line = 0, last_line = 0;
 	char *primary;
 
+	(void) conn;
 	if (msg == NULL)
 	{
-		const char *m = PQerrorMessage(conn);
-
-		fprintf(f, "miglint: error: %.*s\n", (int) strcspn(m, "\n"), m);
+		/* No server message: the connection is gone, and the caller says so. */
 		ml_arena_destroy(arena);
 		return;
 	}
@@ -477,10 +476,15 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 			report_chunk_error(opt->err, mg, c - 1, res, conn);
 			PQclear(res);
 			if (PQstatus(conn) == CONNECTION_BAD)
-				fprintf(opt->err, "miglint: error: the connection to the server was lost while "
-								  "applying \"%s\"; the server rolls back a transaction that "
-								  "was not committed, so nothing of this run was applied\n",
-						mg->name);
+			{
+				const char *m = PQerrorMessage(conn);
+
+				fprintf(opt->err, "miglint: error: could not apply \"%s\": the connection to the "
+								  "server was lost (%.*s)\n",
+						mg->name, (int) strcspn(m, "\n"), m);
+				fprintf(opt->err, "miglint: detail: The server rolls back a transaction that was "
+								  "not committed, so nothing of this run was applied.\n");
+			}
 			else
 			{
 				PQclear(PQexec(conn, "rollback"));
@@ -504,8 +508,7 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 		if (PQstatus(conn) == CONNECTION_BAD)
 			fprintf(opt->err, "miglint: error: the connection was lost during COMMIT, so "
 							  "whether the run was applied is unknown\n"
-							  "miglint: hint: Run miglint --status to see what was "
-							  "recorded.\n");
+							  "miglint: hint: Run miglint --status to see what was recorded.\n");
 		else
 			fprintf(opt->err, "miglint: error: nothing was applied\n");
 		return -1;

@@ -230,8 +230,8 @@ ml_folder_path_inside(const char *real_root, const char *path)
 	char real[PATH_MAX];
 	size_t n = strlen(real_root);
 
-	if (realpath(path, real) == NULL)
-		return true;
+	if (real_root[0] != '/' || realpath(path, real) == NULL)
+		return true; /* no canonical root or path to compare: opening reports the problem */
 	return strncmp(real, real_root, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
 												(n > 0 && real_root[n - 1] == '/'));
 }

@@ -79,7 +79,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 		!ml_folder_path_inside(run->folder->real_root, m->fs_path))
 	{
 		ml_error_set(&err, ML_EINPUT,
-					 "file \"%s\" is a symbolic link to a file outside the folder", m->display);
+					 "file \"%s\" lies outside the folder, through a symbolic link", m->display);
 		ml_error_detail(&err, "miglint reads only files inside the folder it was given.");
 		ml_error_hint(&err, "Copy the migration into the folder instead of linking to it.");
 	}
