@@ -82,7 +82,10 @@ for h in sql journal snapshot config; do
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
 	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
 	crashes=$(find "$build/crashes/$h" -type f | wc -l)
-	printf '%-9s %8s %12s %9s %14s %8s\n' "$h" "$secs" "${runs:-?}" "${rate:-?}" "${cov:-?}" "$crashes"
+	# A run that stopped at a crash ran less than $secs: libFuzzer then prints no "Done".
+	ran=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
+	[ -z "$ran" ] && [ -n "${runs:-}" ] && [ "${rate:-0}" -gt 0 ] && ran=$((runs / rate))
+	printf '%-9s %8s %12s %9s %14s %8s\n' "$h" "${ran:-?}" "${runs:-?}" "${rate:-?}" "${cov:-?}" "$crashes"
 done
 if [ -n "$(find "$build/crashes" -type f)" ]; then
 	echo "crashes found: see $build/crashes/ and the logs in $build/fuzz-logs/"

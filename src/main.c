@@ -622,12 +622,7 @@ main(int argc, char **argv)
 	{
 		aopt.action = dry_run ? ML_APPLY_DRY_RUN : ML_APPLY_MIGRATE;
 		status = trouble ? EXIT_TROUBLE : run_apply(&aopt, argv[optind], &diags, &stats, force);
-		ml_diag_list_cleanup(&diags);
-		ml_inputs_cleanup(&inputs);
-		ml_config_cleanup(&cfg);
-		if (stats.files > 0)
-			pg_query_exit();
-		return status;
+		goto done;
 	}
 	if (fix && diff)
 		; /* the diff is the output; the exit status is the fixed files' */
@@ -646,6 +641,7 @@ main(int argc, char **argv)
 	failing = counts.errors + (cfg.fail_on <= ML_SEVERITY_WARNING ? counts.warnings : 0) +
 			  (cfg.fail_on <= ML_SEVERITY_INFO ? counts.infos : 0);
 	status = trouble ? EXIT_TROUBLE : failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
 	ml_diag_list_cleanup(&diags);
 	ml_inputs_cleanup(&inputs);
 	ml_config_cleanup(&cfg);

@@ -5,6 +5,7 @@
  */
 #include "harness.h"
 
+#include <check.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -236,4 +238,22 @@ remove_tree(const char *path)
 		_exit(127);
 	}
 	waitpid(pid, NULL, 0);
+}
+
+void
+put_in(const char *dir, const char *rel, const char *text)
+{
+	char *p = path_join(dir, rel);
+
+	ck_assert_msg(write_file(p, text, strlen(text)), "could not write %s", p);
+	free(p);
+}
+
+void
+mkdir_in(const char *dir, const char *rel)
+{
+	char *p = path_join(dir, rel);
+
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	free(p);
 }

@@ -41,6 +41,10 @@ const char *test_env(const char *name);
 /* A malloc'd "dir/name". */
 char *path_join(const char *dir, const char *name);
 
+/* Writes 'text' to dir/rel, and makes the directory dir/rel; both fail the test on error. */
+void put_in(const char *dir, const char *rel, const char *text);
+void mkdir_in(const char *dir, const char *rel);
+
 /* A fresh temporary directory (malloc'd path); removed by remove_tree. */
 char *make_temp_dir(void);
 void remove_tree(const char *path);

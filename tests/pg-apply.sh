@@ -100,6 +100,11 @@ apply_in_background() {
 	) &
 	background=$!
 }
+# wait_for_migration_to_sleep: until the background miglint runs 0002_wait's pg_sleep.
+wait_for_migration_to_sleep() {
+	wait_for "SELECT 1 FROM pg_stat_activity WHERE application_name = 'miglint'
+		AND query LIKE '%pg_sleep%'"
+}
 wait_background() {
 	wait "$background" || true
 	cat "$work/bg.out" "$work/bg.err" >>"$out"
@@ -228,8 +233,7 @@ finish
 
 begin v0-backend-terminated-mid-apply
 apply_in_background v0-sleep-in-the-middle
-wait_for "SELECT 1 FROM pg_stat_activity WHERE application_name = 'miglint'
-	AND query LIKE '%pg_sleep%'"
+wait_for_migration_to_sleep
 pg_psql -d postgres -At -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
 	WHERE application_name = 'miglint'" >>"$out"
 wait_background
@@ -238,8 +242,7 @@ finish
 
 begin v0-server-stopped-mid-apply
 apply_in_background v0-sleep-in-the-middle
-wait_for "SELECT 1 FROM pg_stat_activity WHERE application_name = 'miglint'
-	AND query LIKE '%pg_sleep%'"
+wait_for_migration_to_sleep
 as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null
 wait_background
 as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \

@@ -16,24 +16,6 @@
 #include "harness.h"
 #include "miglint/apply.h"
 
-static void
-put(const char *dir, const char *rel, const char *text)
-{
-	char *p = path_join(dir, rel);
-
-	ck_assert_msg(write_file(p, text, strlen(text)), "could not write %s", p);
-	free(p);
-}
-
-static void
-mkdir_in(const char *dir, const char *rel)
-{
-	char *p = path_join(dir, rel);
-
-	ck_assert_int_eq(mkdir(p, 0755), 0);
-	free(p);
-}
-
 START_TEST(name_millis_is_date_utc_of_the_first_14_characters)
 {
 	long long ms = 0;
@@ -67,11 +49,11 @@ START_TEST(journal_plan_follows_array_order_and_splits_verbatim)
 	struct ml_error err;
 
 	mkdir_in(d, "meta");
-	put(d, "meta/_journal.json",
+	put_in(d, "meta/_journal.json",
 		"{\"entries\":[{\"idx\":1,\"when\":20,\"tag\":\"0001_b\"},"
 		"{\"idx\":0,\"when\":10,\"tag\":\"0000_a\"}]}");
-	put(d, "0000_a.sql", "SELECT 1;--> statement-breakpoint\nSELECT 2;--> statement-breakpoint");
-	put(d, "0001_b.sql", "");
+	put_in(d, "0000_a.sql", "SELECT 1;--> statement-breakpoint\nSELECT 2;--> statement-breakpoint");
+	put_in(d, "0001_b.sql", "");
 	ml_error_clear(&err);
 	ck_assert_int_eq(ml_apply_plan_read(&plan, d, &err), 0);
 	ck_assert(!plan.v1);
@@ -100,8 +82,8 @@ START_TEST(journal_plan_refuses_a_fractional_when)
 	struct ml_error err;
 
 	mkdir_in(d, "meta");
-	put(d, "meta/_journal.json", "{\"entries\":[{\"when\":1.5,\"tag\":\"0000_a\"}]}");
-	put(d, "0000_a.sql", "SELECT 1;");
+	put_in(d, "meta/_journal.json", "{\"entries\":[{\"when\":1.5,\"tag\":\"0000_a\"}]}");
+	put_in(d, "0000_a.sql", "SELECT 1;");
 	ml_error_clear(&err);
 	ck_assert_int_eq(ml_apply_plan_read(&plan, d, &err), ML_EINPUT);
 	ck_assert(strstr(err.message, "has no valid \"when\"") != NULL);
@@ -122,9 +104,9 @@ START_TEST(v1_plan_orders_folders_by_root_collation)
 	mkdir_in(d, "20260101000000_a_b");
 	mkdir_in(d, "20260101000000_B");
 	mkdir_in(d, "no_migration_here");
-	put(d, "20260101000000_a-b/migration.sql", "SELECT 2;");
-	put(d, "20260101000000_a_b/migration.sql", "SELECT 1;");
-	put(d, "20260101000000_B/migration.sql", "SELECT 3;");
+	put_in(d, "20260101000000_a-b/migration.sql", "SELECT 2;");
+	put_in(d, "20260101000000_a_b/migration.sql", "SELECT 1;");
+	put_in(d, "20260101000000_B/migration.sql", "SELECT 3;");
 	ml_error_clear(&err);
 	ck_assert_int_eq(ml_apply_plan_read(&plan, d, &err), 0);
 	ck_assert(plan.v1);

@@ -16,33 +16,15 @@
 #include "harness.h"
 #include "miglint/folder.h"
 
-static void
-touch(const char *dir, const char *rel, const char *text)
-{
-	char *p = path_join(dir, rel);
-
-	ck_assert_msg(write_file(p, text, strlen(text)), "could not write %s", p);
-	free(p);
-}
-
-static void
-mkdir_in(const char *dir, const char *rel)
-{
-	char *p = path_join(dir, rel);
-
-	ck_assert_int_eq(mkdir(p, 0755), 0);
-	free(p);
-}
-
 START_TEST(classify_dir_recognises_the_three_layouts)
 {
 	char *d0 = make_temp_dir(), *d1 = make_temp_dir(), *d2 = make_temp_dir();
 
 	mkdir_in(d0, "meta");
-	touch(d0, "meta/_journal.json", "{\"entries\":[]}");
+	put_in(d0, "meta/_journal.json", "{\"entries\":[]}");
 	mkdir_in(d1, "20250101000000_init");
-	touch(d1, "20250101000000_init/migration.sql", "SELECT 1;");
-	touch(d2, "001_init.sql", "SELECT 1;");
+	put_in(d1, "20250101000000_init/migration.sql", "SELECT 1;");
+	put_in(d2, "001_init.sql", "SELECT 1;");
 	ck_assert_int_eq(ml_folder_classify_dir(d0), ML_FOLDER_DRIZZLE);
 	ck_assert_int_eq(ml_folder_classify_dir(d1), ML_FOLDER_DRIZZLE_V1);
 	ck_assert_int_eq(ml_folder_classify_dir(d2), ML_FOLDER_PLAIN);
@@ -64,12 +46,12 @@ START_TEST(drizzle_folder_follows_journal_order_then_unjournaled)
 
 	mkdir_in(d, "meta");
 	/* Array order decides, not idx; a tag with "../" is never followed. */
-	touch(d, "meta/_journal.json",
+	put_in(d, "meta/_journal.json",
 		  "{\"entries\":[{\"idx\":1,\"tag\":\"0001_b\"},{\"idx\":0,\"tag\":\"0000_a\"},"
 		  "{\"idx\":2,\"tag\":\"../0002_evil\"}]}");
-	touch(d, "0000_a.sql", "SELECT 1;");
-	touch(d, "0001_b.sql", "SELECT 1;");
-	touch(d, "0003_loose.sql", "SELECT 1;");
+	put_in(d, "0000_a.sql", "SELECT 1;");
+	put_in(d, "0001_b.sql", "SELECT 1;");
+	put_in(d, "0003_loose.sql", "SELECT 1;");
 	ml_inputs_init(&in);
 	ck_assert_int_eq(ml_inputs_add(&in, d, NULL, &err), 0);
 	ck_assert_uint_eq(in.n_folders, 1);
@@ -96,10 +78,10 @@ START_TEST(plain_folder_orders_by_numeric_prefix_with_downs_last)
 	struct ml_error err;
 	const struct ml_folder *f;
 
-	touch(d, "10_c.up.sql", "SELECT 1;");
-	touch(d, "9_b.up.sql", "SELECT 1;");
-	touch(d, "9_b.down.sql", "SELECT 1;");
-	touch(d, "notes.txt", "not sql");
+	put_in(d, "10_c.up.sql", "SELECT 1;");
+	put_in(d, "9_b.up.sql", "SELECT 1;");
+	put_in(d, "9_b.down.sql", "SELECT 1;");
+	put_in(d, "notes.txt", "not sql");
 	ml_inputs_init(&in);
 	ck_assert_int_eq(ml_inputs_add(&in, d, NULL, &err), 0);
 	f = in.folders[0];
@@ -125,9 +107,9 @@ START_TEST(file_in_drizzle_folder_is_linted_with_its_folder)
 	size_t selected = 0;
 
 	mkdir_in(d, "meta");
-	touch(d, "meta/_journal.json", "{\"entries\":[{\"tag\":\"0000_a\"},{\"tag\":\"0001_b\"}]}");
-	touch(d, "0000_a.sql", "SELECT 1;");
-	touch(d, "0001_b.sql", "SELECT 1;");
+	put_in(d, "meta/_journal.json", "{\"entries\":[{\"tag\":\"0000_a\"},{\"tag\":\"0001_b\"}]}");
+	put_in(d, "0000_a.sql", "SELECT 1;");
+	put_in(d, "0001_b.sql", "SELECT 1;");
 	file = path_join(d, "0001_b.sql");
 	ml_inputs_init(&in);
 	ck_assert_int_eq(ml_inputs_add(&in, file, NULL, &err), 0);
@@ -185,8 +167,8 @@ START_TEST(path_inside_resolves_links_and_compares_whole_components)
 	sibling = path_join(real, "ab");
 	mkdir_in(real, "a");
 	mkdir_in(real, "ab");
-	touch(real, "a/in.sql", "SELECT 1;");
-	touch(real, "ab/out.sql", "SELECT 1;");
+	put_in(real, "a/in.sql", "SELECT 1;");
+	put_in(real, "ab/out.sql", "SELECT 1;");
 	inside = path_join(real, "a/in.sql");
 	link_out = path_join(real, "a/out.sql");
 	link_in = path_join(real, "a/also-in.sql");
