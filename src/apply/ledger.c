@@ -45,13 +45,14 @@ ml_apply_db_error(FILE *f, const char *what, const PGresult *res, PGconn *conn)
 
 /* Runs a parameterised query; prints the failure and returns NULL when it fails. */
 static PGresult *
-query(PGconn *conn, const char *sql, int n, const char *const *params, const char *what)
+query(PGconn *conn, const char *sql, int n, const char *const *params, const char *what,
+	  FILE *err)
 {
 	PGresult *res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 	{
-		ml_apply_db_error(stderr, what, res, conn);
+		ml_apply_db_error(err, what, res, conn);
 		PQclear(res);
 		return NULL;
 	}
@@ -71,7 +72,7 @@ ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
 				"c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 				"WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p') AND "
 				"a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
-				2, params, "could not read the migrations table");
+				2, params, "could not read the migrations table", opt->err);
 	if (res == NULL)
 		return ML_EDB;
 	lg->exists = PQntuples(res) > 0;
@@ -90,7 +91,7 @@ ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
 											   "'YYYY-MM-DD HH24:MI:SS') || ' UTC'"
 											 : "NULL::text",
 						  lg->qtable);
-	res = query(conn, sql, 0, NULL, "could not read the migrations table");
+	res = query(conn, sql, 0, NULL, "could not read the migrations table", opt->err);
 	if (res == NULL)
 		return ML_EDB;
 	lg->n_rows = (size_t) PQntuples(res);
