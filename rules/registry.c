@@ -13,7 +13,10 @@
 extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
+extern const struct ml_rule ml_rule_ban_alter_domain_with_add_constraint;
+extern const struct ml_rule ml_rule_ban_create_domain_with_constraint;
 extern const struct ml_rule ml_rule_ban_drop_column;
+extern const struct ml_rule ml_rule_ban_drop_database;
 extern const struct ml_rule ml_rule_ban_drop_table;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
@@ -28,11 +31,14 @@ extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
+extern const struct ml_rule ml_rule_prefer_repack;
 extern const struct ml_rule ml_rule_psql_meta_command;
 extern const struct ml_rule ml_rule_renaming_column;
 extern const struct ml_rule ml_rule_renaming_table;
 extern const struct ml_rule ml_rule_require_concurrent_index_creation;
 extern const struct ml_rule ml_rule_require_concurrent_index_deletion;
+extern const struct ml_rule ml_rule_require_concurrent_partition_detach;
+extern const struct ml_rule ml_rule_require_concurrent_reindex;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
@@ -47,7 +53,10 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_adding_not_nullable_field,
 	&ml_rule_adding_required_field,
 	&ml_rule_ambiguous_migration_order,
+	&ml_rule_ban_alter_domain_with_add_constraint,
+	&ml_rule_ban_create_domain_with_constraint,
 	&ml_rule_ban_drop_column,
+	&ml_rule_ban_drop_database,
 	&ml_rule_ban_drop_table,
 	&ml_rule_ban_truncate_cascade,
 	&ml_rule_breakpoints_off_multi_statement,
@@ -62,11 +71,14 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_journal_when_not_increasing,
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
+	&ml_rule_prefer_repack,
 	&ml_rule_psql_meta_command,
 	&ml_rule_renaming_column,
 	&ml_rule_renaming_table,
 	&ml_rule_require_concurrent_index_creation,
 	&ml_rule_require_concurrent_index_deletion,
+	&ml_rule_require_concurrent_partition_detach,
+	&ml_rule_require_concurrent_reindex,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
 	&ml_rule_snapshot_chain_broken,

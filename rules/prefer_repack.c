@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * prefer_repack.c
+ *	  Flags VACUUM FULL and CLUSTER.
+ *
+ * Both rewrite the whole table under an ACCESS EXCLUSIVE lock: nothing reads or writes it
+ * until the copy is done, which on a big table is an outage. pg_repack (or pg_squeeze) does
+ * the same online.
+ */
+#include <string.h>
+
+#include "miglint/rule.h"
+
+/* True when a VACUUM statement carries the FULL option. */
+static bool
+vacuum_full(const PgQuery__VacuumStmt *vs)
+{
+	for (size_t i = 0; i < vs->n_options; i++)
+		if (vs->options[i]->def_elem != NULL &&
+			strcmp(vs->options[i]->def_elem->defname, "full") == 0)
+			return true;
+	return false;
+}
+
+/* Entry point: called once per statement, in file order. */
+static void
+check(struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const char *what;
+	struct ml_diag *d;
+
+	if (stmt->node->node_case == PG_QUERY__NODE__NODE_VACUUM_STMT &&
+		stmt->node->vacuum_stmt->is_vacuumcmd && vacuum_full(stmt->node->vacuum_stmt))
+		what = "VACUUM FULL";
+	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_CLUSTER_STMT)
+		what = "CLUSTER";
+	else
+		return;
+	d = ml_report(chk, stmt, "%s rewrites the table under an ACCESS EXCLUSIVE lock", what);
+	ml_diag_detail(d, "Nothing can read or write the table until the copy is complete, which on "
+					  "a big table is an outage.");
+	ml_diag_hint(d, "Use pg_repack (or pg_squeeze), which rebuilds the table online, outside the "
+					"migrations.");
+}
+
+const struct ml_rule ml_rule_prefer_repack = {
+	.name = "prefer-repack",
+	.category = ML_CATEGORY_LOCKING,
+	.severity = ML_SEVERITY_WARNING,
+	.summary = "VACUUM FULL or CLUSTER",
+	.why = "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock: no "
+		   "query can use it until they finish.",
+	.fix = "Rebuild bloated tables online with pg_repack or pg_squeeze, outside the migrations.",
+	.bad = "VACUUM FULL \"events\";",
+	.good = "-- pg_repack --table=events, run outside the migrations",
+	.check_statement = check,
+};

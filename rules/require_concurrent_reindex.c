@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * require_concurrent_reindex.c
+ *	  Flags REINDEX without CONCURRENTLY.
+ *
+ * REINDEX locks out writes to the table (and reads that would use the index) until every
+ * index is rebuilt; REINDEX CONCURRENTLY (PostgreSQL 12+) builds the new index beside the
+ * old one. Under drizzle-orm's single transaction CONCURRENTLY fails, so the hint says so.
+ */
+#include <string.h>
+
+#include "miglint/rule.h"
+
+/* True when the REINDEX carries the CONCURRENTLY option. */
+static bool
+concurrent(const PgQuery__ReindexStmt *rs)
+{
+	for (size_t i = 0; i < rs->n_params; i++)
+		if (rs->params[i]->def_elem != NULL &&
+			strcmp(rs->params[i]->def_elem->defname, "concurrently") == 0)
+			return true;
+	return false;
+}
+
+/* Entry point: called once per statement, in file order. */
+static void
+check(struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const PgQuery__ReindexStmt *rs;
+	struct ml_diag *d;
+
+	if (stmt->node->node_case != PG_QUERY__NODE__NODE_REINDEX_STMT)
+		return;
+	rs = stmt->node->reindex_stmt;
+	if (concurrent(rs))
+		return;
+	d = ml_report(chk, stmt, "REINDEX without CONCURRENTLY blocks writes while it rebuilds");
+	ml_diag_detail(d, "REINDEX holds a SHARE lock on each table (and an ACCESS EXCLUSIVE lock "
+					  "on each index) until the rebuild ends: writes wait, and so do reads that "
+					  "would use the index.");
+	if (ml_check_in_transaction(chk))
+		ml_diag_hint(d, "REINDEX CONCURRENTLY cannot run in the migrator's transaction: rebuild "
+						"the index outside the migrator (psql or a deploy step).");
+	else
+		ml_diag_hint(d, "Write REINDEX (CONCURRENTLY) or REINDEX ... CONCURRENTLY, outside a "
+						"transaction block (PostgreSQL 12 or later).");
+}
+
+const struct ml_rule ml_rule_require_concurrent_reindex = {
+	.name = "require-concurrent-reindex",
+	.category = ML_CATEGORY_LOCKING,
+	.severity = ML_SEVERITY_WARNING,
+	.summary = "REINDEX without CONCURRENTLY",
+	.why = "REINDEX blocks writes to the table, and reads that use the index, for as long as the "
+		   "rebuild takes.",
+	.fix = "Use REINDEX ... CONCURRENTLY outside a transaction; under drizzle-orm's migrator, "
+		   "run it outside the migrator.",
+	.bad = "REINDEX INDEX \"posts_slug_idx\";",
+	.good = "REINDEX INDEX CONCURRENTLY \"posts_slug_idx\";",
+	.check_statement = check,
+};

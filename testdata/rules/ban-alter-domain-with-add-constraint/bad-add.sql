@@ -1,0 +1,1 @@
+ALTER DOMAIN "email" ADD CONSTRAINT "email_at" CHECK (VALUE LIKE '%@%');

@@ -1,0 +1,2 @@
+CREATE DOMAIN "email" AS text CHECK (VALUE LIKE '%@%');
+CREATE DOMAIN "positive" AS integer NOT NULL;

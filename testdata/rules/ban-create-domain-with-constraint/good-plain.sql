@@ -1,0 +1,2 @@
+CREATE DOMAIN "email" AS text;
+CREATE DOMAIN "note" AS text DEFAULT '';

@@ -1,0 +1,2 @@
+REINDEX INDEX "posts_slug_idx";
+REINDEX TABLE posts;
