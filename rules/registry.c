@@ -14,10 +14,12 @@ extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
 extern const struct ml_rule ml_rule_ban_alter_domain_with_add_constraint;
+extern const struct ml_rule ml_rule_ban_char_field;
 extern const struct ml_rule ml_rule_ban_create_domain_with_constraint;
 extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_ban_drop_database;
 extern const struct ml_rule ml_rule_ban_drop_table;
+extern const struct ml_rule ml_rule_ban_rename_enum_value;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
 extern const struct ml_rule ml_rule_changing_column_type;
@@ -31,6 +33,7 @@ extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
+extern const struct ml_rule ml_rule_prefer_jsonb;
 extern const struct ml_rule ml_rule_prefer_repack;
 extern const struct ml_rule ml_rule_psql_meta_command;
 extern const struct ml_rule ml_rule_renaming_column;
@@ -54,10 +57,12 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_adding_required_field,
 	&ml_rule_ambiguous_migration_order,
 	&ml_rule_ban_alter_domain_with_add_constraint,
+	&ml_rule_ban_char_field,
 	&ml_rule_ban_create_domain_with_constraint,
 	&ml_rule_ban_drop_column,
 	&ml_rule_ban_drop_database,
 	&ml_rule_ban_drop_table,
+	&ml_rule_ban_rename_enum_value,
 	&ml_rule_ban_truncate_cascade,
 	&ml_rule_breakpoints_off_multi_statement,
 	&ml_rule_changing_column_type,
@@ -71,6 +76,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_journal_when_not_increasing,
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
+	&ml_rule_prefer_jsonb,
 	&ml_rule_prefer_repack,
 	&ml_rule_psql_meta_command,
 	&ml_rule_renaming_column,

@@ -144,6 +144,23 @@ bool ml_check_table_existed(const struct ml_check *chk, const PgQuery__RangeVar 
 const PgQuery__AlterTableStmt *ml_check_alter_existing_table(const struct ml_check *chk,
 															 const struct ml_stmt *stmt);
 
+/* A column a statement gives a type: its name, its type, and where to point. */
+struct ml_typed_column
+{
+	const char *name;
+	const PgQuery__TypeName *type;
+	int location; /* the type's location in the statement, or -1 */
+};
+
+/*
+ * The columns 'stmt' gives a type: CREATE TABLE's columns, ALTER TABLE ... ADD COLUMN and
+ * ALTER COLUMN ... TYPE. Fills at most 'cap' entries of 'out'; returns how many it filled.
+ */
+size_t ml_check_typed_columns(const struct ml_stmt *stmt, struct ml_typed_column *out, size_t cap);
+
+/* The last part of a type name: "int4" for integer, "bpchar" for char(n), "json". */
+const char *ml_type_base_name(const PgQuery__TypeName *type);
+
 /* Like ml_check_table_existed, for a table the statement just dropped. */
 bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 

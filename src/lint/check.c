@@ -269,6 +269,63 @@ ml_check_alter_existing_table(const struct ml_check *chk, const struct ml_stmt *
 	return at;
 }
 
+/* Adds the column of ColumnDef node 'n' (named 'name' when the definition has none). */
+static size_t
+add_typed_column(struct ml_typed_column *out, size_t n, size_t cap, const PgQuery__Node *node,
+				 const char *name)
+{
+	const PgQuery__ColumnDef *cd;
+
+	if (n >= cap || node == NULL || node->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+		return n;
+	cd = node->column_def;
+	if (cd->type_name == NULL)
+		return n;
+	out[n].name = cd->colname != NULL && cd->colname[0] != '\0' ? cd->colname : name;
+	out[n].type = cd->type_name;
+	out[n].location = cd->type_name->location;
+	return n + 1;
+}
+
+size_t
+ml_check_typed_columns(const struct ml_stmt *stmt, struct ml_typed_column *out, size_t cap)
+{
+	size_t n = 0;
+
+	if (stmt->node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT)
+	{
+		const PgQuery__CreateStmt *cs = stmt->node->create_stmt;
+
+		for (size_t i = 0; i < cs->n_table_elts; i++)
+			n = add_typed_column(out, n, cap, cs->table_elts[i], NULL);
+	}
+	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
+	{
+		const PgQuery__AlterTableStmt *at = stmt->node->alter_table_stmt;
+
+		for (size_t i = 0; i < at->n_cmds; i++)
+		{
+			const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
+
+			if (cmd != NULL && (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
+								cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType))
+				n = add_typed_column(out, n, cap, cmd->def, cmd->name);
+		}
+	}
+	return n;
+}
+
+const char *
+ml_type_base_name(const PgQuery__TypeName *type)
+{
+	const PgQuery__Node *last;
+
+	if (type == NULL || type->n_names == 0)
+		return "";
+	last = type->names[type->n_names - 1];
+	return last->node_case == PG_QUERY__NODE__NODE_STRING ? last->string->sval : "";
+}
+
 bool
 ml_check_drizzle(const struct ml_check *chk)
 {

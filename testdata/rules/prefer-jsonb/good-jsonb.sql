@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS "events" (
+	"id" serial PRIMARY KEY,
+	"payload" jsonb NOT NULL
+);
