@@ -18,7 +18,9 @@ extern const struct ml_rule ml_rule_ban_char_field;
 extern const struct ml_rule ml_rule_ban_create_domain_with_constraint;
 extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_ban_drop_database;
+extern const struct ml_rule ml_rule_ban_drop_not_null;
 extern const struct ml_rule ml_rule_ban_drop_table;
+extern const struct ml_rule ml_rule_ban_exclusion_constraint;
 extern const struct ml_rule ml_rule_ban_rename_enum_value;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
@@ -28,6 +30,7 @@ extern const struct ml_rule ml_rule_constraint_missing_not_valid;
 extern const struct ml_rule ml_rule_create_existing_object;
 extern const struct ml_rule ml_rule_duplicate_migration_version;
 extern const struct ml_rule ml_rule_full_schema_recreation;
+extern const struct ml_rule ml_rule_identifier_too_long;
 extern const struct ml_rule ml_rule_journal_idx_mismatch;
 extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
@@ -61,7 +64,9 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_ban_create_domain_with_constraint,
 	&ml_rule_ban_drop_column,
 	&ml_rule_ban_drop_database,
+	&ml_rule_ban_drop_not_null,
 	&ml_rule_ban_drop_table,
+	&ml_rule_ban_exclusion_constraint,
 	&ml_rule_ban_rename_enum_value,
 	&ml_rule_ban_truncate_cascade,
 	&ml_rule_breakpoints_off_multi_statement,
@@ -71,6 +76,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_create_existing_object,
 	&ml_rule_duplicate_migration_version,
 	&ml_rule_full_schema_recreation,
+	&ml_rule_identifier_too_long,
 	&ml_rule_journal_idx_mismatch,
 	&ml_rule_journal_invalid,
 	&ml_rule_journal_when_not_increasing,

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS "users" ("email" text NOT NULL);
+ALTER TABLE "users" ALTER COLUMN "email" DROP NOT NULL;
