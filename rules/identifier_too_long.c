@@ -35,8 +35,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
 	const char *data = chk->file->src->data;
 
-	if (stmt->in_do)
-		return; /* the DO statement's own tokens cover its body */
+	if (stmt->unplaced)
+		return; /* a '...' DO body: its tokens have no place in the file */
 	for (uint32_t i = 0; i < stmt->n_tokens; i++)
 	{
 		const struct ml_token *t = &stmt->tokens[i];
