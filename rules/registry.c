@@ -23,6 +23,7 @@ extern const struct ml_rule ml_rule_ban_drop_table;
 extern const struct ml_rule ml_rule_ban_exclusion_constraint;
 extern const struct ml_rule ml_rule_ban_rename_enum_value;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
+extern const struct ml_rule ml_rule_ban_uncommitted_transaction;
 extern const struct ml_rule ml_rule_breakpoints_off_multi_statement;
 extern const struct ml_rule ml_rule_changing_column_type;
 extern const struct ml_rule ml_rule_concurrently_in_transaction;
@@ -47,6 +48,7 @@ extern const struct ml_rule ml_rule_require_concurrent_partition_detach;
 extern const struct ml_rule ml_rule_require_concurrent_reindex;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
+extern const struct ml_rule ml_rule_require_table_schema;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
 extern const struct ml_rule ml_rule_snapshot_drift;
 extern const struct ml_rule ml_rule_snapshot_invalid;
@@ -69,6 +71,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_ban_exclusion_constraint,
 	&ml_rule_ban_rename_enum_value,
 	&ml_rule_ban_truncate_cascade,
+	&ml_rule_ban_uncommitted_transaction,
 	&ml_rule_breakpoints_off_multi_statement,
 	&ml_rule_changing_column_type,
 	&ml_rule_concurrently_in_transaction,
@@ -93,6 +96,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_require_concurrent_reindex,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
+	&ml_rule_require_table_schema,
 	&ml_rule_snapshot_chain_broken,
 	&ml_rule_snapshot_drift,
 	&ml_rule_snapshot_invalid,

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS "public"."users" ("id" int);
+CREATE TEMPORARY TABLE "scratch" ("id" int);
