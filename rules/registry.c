@@ -10,6 +10,7 @@
 
 #include "miglint/rule.h"
 
+extern const struct ml_rule ml_rule_adding_field_with_default;
 extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
@@ -58,6 +59,7 @@ extern const struct ml_rule ml_rule_unjournaled_migration;
 extern const struct ml_rule ml_rule_unused_ignore;
 
 const struct ml_rule *const ml_rules[] = {
+	&ml_rule_adding_field_with_default,
 	&ml_rule_adding_not_nullable_field,
 	&ml_rule_adding_required_field,
 	&ml_rule_ambiguous_migration_order,
