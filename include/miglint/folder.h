@@ -86,6 +86,12 @@ int ml_journal_tags(char ***out, size_t *n_out, const char *journal_path, struct
 void ml_journal_tags_free(char **tags, size_t n);
 
 /*
+ * True when a journal tag names a file inside the folder: not empty, not "." or "..", and
+ * without '/' or '\\'. A tag is input: "../../etc/passwd" must never be followed.
+ */
+bool ml_journal_tag_safe(const char *tag);
+
+/*
  * Compares two migration folder names as drizzle-orm 1.0 orders them (String.localeCompare,
  * ICU root collation) for the names drizzle-kit writes: '_' < '-' < other punctuation <
  * digits < letters, letters case-blind first, then lower case before upper case, then bytes.

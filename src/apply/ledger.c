@@ -242,6 +242,19 @@ simulate_upgrade(struct ml_ledger *lg, const struct ml_apply_plan *plan)
 	}
 }
 
+/*
+ * True when drizzle-orm 1.0's upgrade names 'row' after a folder whose hash is not the row's
+ * while another folder has it (several folders with the row's hash are fine when the pick is
+ * one of them).
+ */
+static bool
+upgrade_misnames(const struct ml_ledger_row *row, const struct ml_apply_plan *plan)
+{
+	return row->upgrade_pick >= 0 && row->hash_pick != -1 && row->hash_pick != row->upgrade_pick &&
+		   !(row->hash_pick == -2 &&
+			 strcmp(plan->migrations[row->upgrade_pick].hash, row->hash) == 0);
+}
+
 /* drizzle-orm 1.0: pending = the folder's name is not in the table. */
 static void
 judge_v1(struct ml_ledger *lg, const struct ml_apply_plan *plan)
@@ -322,11 +335,7 @@ ml_ledger_judge(struct ml_ledger *lg, struct ml_arena *arena, const struct ml_ap
 
 		if (!plan->v1 && row->created_text == NULL)
 			lg->n_problems++;
-		else if (lg->needs_upgrade && (row->upgrade_pick < 0 ||
-									   (row->hash_pick != -1 && row->hash_pick != row->upgrade_pick &&
-										!(row->hash_pick == -2 &&
-										  strcmp(plan->migrations[row->upgrade_pick].hash,
-												 row->hash) == 0))))
+		else if (lg->needs_upgrade && (row->upgrade_pick < 0 || upgrade_misnames(row, plan)))
 			lg->n_problems++;
 		else if (row->migration == -1)
 			lg->n_excusable++;
@@ -496,9 +505,7 @@ ml_ledger_explain(FILE *f, const struct ml_ledger *lg, const struct ml_apply_pla
 				explain_upgrade_repair(f, lg, plan);
 			upgrade_told = true;
 		}
-		else if (lg->needs_upgrade && row->hash_pick != -1 && row->hash_pick != row->upgrade_pick &&
-				 !(row->hash_pick == -2 &&
-				   strcmp(plan->migrations[row->upgrade_pick].hash, row->hash) == 0))
+		else if (lg->needs_upgrade && upgrade_misnames(row, plan))
 		{
 			fprintf(f, "miglint: %s: drizzle-orm 1.0 would name row id %lld of %s \"%s\", ",
 					label, row->id, lg->qtable, plan->migrations[row->upgrade_pick].name);

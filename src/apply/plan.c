@@ -121,14 +121,6 @@ done:
 	return rc;
 }
 
-/* A journal tag that names a file inside the folder. */
-static bool
-safe_tag(const char *tag)
-{
-	return tag[0] != '\0' && strcmp(tag, ".") != 0 && strcmp(tag, "..") != 0 &&
-		   strchr(tag, '/') == NULL && strchr(tag, '\\') == NULL;
-}
-
 /* drizzle-kit 0.x: the journal's entries, in array order. */
 static int
 read_journal_folder(struct ml_apply_plan *plan, const char *root, struct ml_error *err)
@@ -167,7 +159,7 @@ read_journal_folder(struct ml_apply_plan *plan, const char *root, struct ml_erro
 							  i, journal_display);
 			goto done;
 		}
-		if (!safe_tag(tag->valuestring))
+		if (!ml_journal_tag_safe(tag->valuestring))
 		{
 			rc = ml_error_set(err, ML_EINPUT,
 							  "journal entry %zu of \"%s\" has tag \"%s\", which names no file "

@@ -33,25 +33,6 @@ now_ms(void)
 	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* drizzle's escapeName: "name" with every " doubled. */
-static char *
-quote_ident(struct ml_arena *arena, const char *name)
-{
-	size_t n = strlen(name), k = 0;
-	char *out = ml_arena_alloc(arena, 2 * n + 3);
-
-	out[k++] = '"';
-	for (size_t i = 0; i < n; i++)
-	{
-		if (name[i] == '"')
-			out[k++] = '"';
-		out[k++] = name[i];
-	}
-	out[k++] = '"';
-	out[k] = '\0';
-	return out;
-}
-
 static void
 discard_notice(void *arg, const char *message)
 {
@@ -617,10 +598,7 @@ connect_db(const struct ml_apply_options *opt)
 
 	if (PQstatus(conn) != CONNECTION_OK)
 	{
-		const char *m = PQerrorMessage(conn);
-
-		fprintf(opt->err, "miglint: error: could not connect to the database: %.*s\n",
-				(int) strcspn(m, "\n"), m);
+		ml_apply_db_error(opt->err, "could not connect to the database", NULL, conn);
 		PQfinish(conn);
 		return NULL;
 	}
@@ -645,8 +623,9 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 	memset(&lg, 0, sizeof(lg));
 	if (conn == NULL)
 		goto done;
-	lg.qtable = ml_arena_printf(arena, "%s.%s", quote_ident(arena, opt->schema),
-								quote_ident(arena, opt->table));
+	/* ml_quote_ident quotes as drizzle's escapeName does: "name", inner quotes doubled. */
+	lg.qtable = ml_arena_printf(arena, "%s.%s", ml_quote_ident(arena, opt->schema),
+								ml_quote_ident(arena, opt->table));
 	advisory_key(key, opt);
 	lock[0] = key;
 	if (opt->action == ML_APPLY_MIGRATE)
@@ -708,7 +687,7 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 	}
 	/* What drizzle sends first, in autocommit. */
 	if (!command(conn, ml_arena_printf(arena, "CREATE SCHEMA IF NOT EXISTS %s",
-									   quote_ident(arena, opt->schema)),
+									   ml_quote_ident(arena, opt->schema)),
 				 0, NULL, "could not create the migrations schema", opt->err))
 		goto done;
 	if ((!plan->v1 || !lg.exists) &&

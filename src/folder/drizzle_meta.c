@@ -53,13 +53,6 @@ ml_drizzle_tag_prefix(struct ml_arena *arena, const char *tag)
 	return ml_arena_strndup(arena, tag, us ? (size_t) (us - tag) : strlen(tag));
 }
 
-static bool
-safe_tag(const char *tag)
-{
-	return tag[0] != '\0' && strcmp(tag, ".") != 0 && strcmp(tag, "..") != 0 &&
-		   strchr(tag, '/') == NULL && strchr(tag, '\\') == NULL;
-}
-
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -208,7 +201,7 @@ load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 		if (cJSON_IsString(je->tag))
 		{
 			je->tag_text = je->tag->valuestring;
-			je->tag_safe = safe_tag(je->tag_text);
+			je->tag_safe = ml_journal_tag_safe(je->tag_text);
 			if (je->tag_safe)
 				je->file = find_file(f, ml_arena_printf(m->arena, "%s.sql", je->tag_text));
 		}

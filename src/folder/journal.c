@@ -16,9 +16,8 @@
 #include "miglint/json.h"
 #include "miglint/source.h"
 
-/* A tag that names a file inside the folder: no separators, no "." or "..", no NUL. */
-static bool
-safe_tag(const char *tag)
+bool
+ml_journal_tag_safe(const char *tag)
 {
 	if (tag[0] == '\0' || strcmp(tag, ".") == 0 || strcmp(tag, "..") == 0)
 		return false;
@@ -66,7 +65,7 @@ ml_journal_tags(char ***out, size_t *n_out, const char *journal_path, struct ml_
 	{
 		const cJSON *tag = ml_json_member(entry, "tag");
 
-		if (!cJSON_IsString(tag) || !safe_tag(tag->valuestring))
+		if (!cJSON_IsString(tag) || !ml_journal_tag_safe(tag->valuestring))
 			continue;
 		tags[n] = strdup(tag->valuestring);
 		if (tags[n] == NULL)
