@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -72,6 +73,33 @@ fuzz_temp_dir(void)
 		atexit(remove_temp_dir);
 	}
 	return temp_dir;
+}
+
+const char *
+fuzz_drizzle_folder(void)
+{
+	static const char sql[] = "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);";
+	const char *dir = fuzz_temp_dir();
+	char meta[600];
+
+	snprintf(meta, sizeof(meta), "%s/meta", dir);
+	mkdir(meta, 0755);
+	fuzz_write(dir, "0000_init.sql", (const uint8_t *) sql, sizeof(sql) - 1);
+	fuzz_write(dir, "0001_next.sql", (const uint8_t *) sql, sizeof(sql) - 1);
+	return dir;
+}
+
+void
+fuzz_lint_folder(const char *dir)
+{
+	struct ml_inputs in;
+	struct ml_error err;
+
+	ml_inputs_init(&in);
+	ml_error_clear(&err);
+	if (ml_inputs_add(&in, dir, NULL, &err) == 0)
+		fuzz_lint_and_report(&in);
+	ml_inputs_cleanup(&in);
 }
 
 void

@@ -4,16 +4,13 @@
  *	  The snapshot reader: the bytes become meta/0001_snapshot.json of a small Drizzle folder
  *	  with a valid journal and first snapshot; the folder is linted (snapshot chain, drift).
  */
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char sql[] = "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);";
 	static const char journal[] =
 		"{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":["
 		"{\"idx\":0,\"version\":\"7\",\"when\":1,\"tag\":\"0000_init\",\"breakpoints\":true},"
@@ -25,22 +22,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"\"id\",\"type\":\"integer\",\"primaryKey\":false,\"notNull\":false}},\"indexes\":{},"
 		"\"foreignKeys\":{},\"compositePrimaryKeys\":{},\"uniqueConstraints\":{}}},\"enums\":{},"
 		"\"schemas\":{},\"sequences\":{},\"_meta\":{\"columns\":{},\"schemas\":{},\"tables\":{}}}";
-	const char *dir = fuzz_temp_dir();
-	char meta[600];
-	struct ml_inputs in;
-	struct ml_error err;
+	const char *dir = fuzz_drizzle_folder();
 
-	snprintf(meta, sizeof(meta), "%s/meta", dir);
-	mkdir(meta, 0755);
-	fuzz_write(dir, "0000_init.sql", (const uint8_t *) sql, sizeof(sql) - 1);
-	fuzz_write(dir, "0001_next.sql", (const uint8_t *) sql, sizeof(sql) - 1);
 	fuzz_write(dir, "meta/_journal.json", (const uint8_t *) journal, strlen(journal));
 	fuzz_write(dir, "meta/0000_snapshot.json", (const uint8_t *) first, strlen(first));
 	fuzz_write(dir, "meta/0001_snapshot.json", data, size);
-	ml_inputs_init(&in);
-	ml_error_clear(&err);
-	if (ml_inputs_add(&in, dir, NULL, &err) == 0)
-		fuzz_lint_and_report(&in);
-	ml_inputs_cleanup(&in);
+	fuzz_lint_folder(dir);
 	return 0;
 }

@@ -24,6 +24,8 @@ replay_file(const char *path)
 	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0)
 	{
 		fprintf(stderr, "replay: cannot read %s\n", path);
+		if (f != NULL)
+			fclose(f);
 		return 1;
 	}
 	rewind(f);
@@ -31,6 +33,8 @@ replay_file(const char *path)
 	if (buf == NULL || fread(buf, 1, (size_t) len, f) != (size_t) len)
 	{
 		fprintf(stderr, "replay: cannot read %s\n", path);
+		free(buf);
+		fclose(f);
 		return 1;
 	}
 	fclose(f);
@@ -59,6 +63,12 @@ main(int argc, char **argv)
 			continue;
 		}
 		count = scandir(argv[i], &names, NULL, alphasort);
+		if (count < 0)
+		{
+			fprintf(stderr, "replay: cannot list %s\n", argv[i]);
+			failed = 1;
+			continue;
+		}
 		for (int k = 0; k < count; k++)
 		{
 			char path[4096];

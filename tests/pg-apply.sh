@@ -43,8 +43,9 @@ run() {
 	echo "[exit $rc]" >>"$out"
 }
 
-# apply ARGS...: run --apply on the scenario's database.
+# apply ARGS... / status ARGS...: --apply / --status on the scenario's database.
 apply() { run --apply --database-url "$(pg_url "$db")" "$@"; }
+status() { run --status --database-url "$(pg_url "$db")" "$@"; }
 
 # state: the database as a user would check it.
 state() {
@@ -144,7 +145,7 @@ apply v0-healthy
 state
 apply v0-healthy
 state
-run --status --database-url "$(pg_url "$db")" v0-healthy
+status v0-healthy
 finish
 
 begin v0-partial-then-complete
@@ -183,7 +184,7 @@ open(sys.argv[1], "w").write(json.dumps(j, indent=2))
 EOF
 apply "$dir"
 apply --force "$dir"
-run --status --database-url "$(pg_url "$db")" "$dir"
+status "$dir"
 state
 finish
 
@@ -193,7 +194,7 @@ dir=$(copy v0-healthy)
 printf '\n-- edited after it was applied\n' >>"$dir/0001_add_posts.sql"
 apply "$dir"
 state
-run --status --database-url "$(pg_url "$db")" "$dir"
+status "$dir"
 apply --allow-modified "$dir"
 state
 finish
@@ -245,8 +246,7 @@ apply_in_background v0-sleep-in-the-middle
 wait_for_migration_to_sleep
 as_pg "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null
 wait_background
-as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-	-o "-k $work -c listen_addresses= -c fsync=off" start >/dev/null
+pg_ctl_start "$work/data"
 state
 finish
 
@@ -283,7 +283,7 @@ begin v0-quoted-table-names
 run --apply --database-url "$(pg_url "$db")" --migrations-schema 'Ops; DROP TABLE x' \
 	--migrations-table 'mig "log"' -q v0-healthy
 pg_psql -d "$db" -At -F ' ' -c "SELECT 'row', id, created_at FROM \"Ops; DROP TABLE x\".\"mig \"\"log\"\"\" ORDER BY id" >>"$out"
-run --status --database-url "$(pg_url "$db")" --migrations-schema 'Ops; DROP TABLE x' \
+status --migrations-schema 'Ops; DROP TABLE x' \
 	--migrations-table 'mig "log"' v0-healthy
 state
 finish
@@ -292,7 +292,7 @@ begin v1-fresh-then-again
 apply v1-healthy
 state
 apply v1-healthy
-run --status --database-url "$(pg_url "$db")" v1-healthy
+status v1-healthy
 finish
 
 begin v1-partial-then-complete
@@ -306,7 +306,7 @@ apply v1-healthy
 dir=$(copy v1-healthy)
 mv "$dir/20261125083425_add_users_bio" "$dir/20261125083425_add_user_bio"
 apply "$dir"
-run --status --database-url "$(pg_url "$db")" "$dir"
+status "$dir"
 # The hint's UPDATE, run as printed, makes both agree again.
 (cd "$data" && "$bin" --apply --database-url "$(pg_url "$db")" "$dir" 2>&1 || true) |
 	sed -n 's/^miglint: hint: \(UPDATE .*\)$/\1/p' | pg_psql -d "$db"
@@ -316,7 +316,7 @@ finish
 
 begin v1-upgrade-of-a-v0-table
 apply v0-healthy
-run --status --database-url "$(pg_url "$db")" v1-healthy
+status v1-healthy
 apply --dry-run v1-healthy
 apply v1-healthy
 state
@@ -344,8 +344,7 @@ state
 # A server in recovery: a second cluster started as a standby with no primary.
 as_pg "$pgbin/initdb" -D "$work/standby" -A trust -U postgres >/dev/null 2>&1
 as_pg touch "$work/standby/standby.signal"
-as_pg "$pgbin/pg_ctl" -D "$work/standby" -l "$work/standby.log" -w \
-	-o "-k $work -p 5499 -c listen_addresses= -c fsync=off" start >/dev/null
+pg_ctl_start "$work/standby" "-p 5499"
 run --apply --database-url "postgresql:///postgres?host=$work&port=5499&user=postgres" v0-healthy
 as_pg "$pgbin/pg_ctl" -D "$work/standby" -m immediate stop >/dev/null
 finish

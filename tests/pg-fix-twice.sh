@@ -7,10 +7,9 @@
 # --schema-only), and that must be the schema the unfixed original builds. The server runs from a temporary
 # folder on a unix socket, as user postgres when the test runs as root, and is stopped after.
 set -eu
-bin=$1 src=$2 build=$3
+bin=$1 src=$2
 . "$(dirname "$0")/pg-harness.sh"
 pg_start
-psql() { pg_psql "$@"; }
 # pg_dump's \restrict / \unrestrict lines carry a random key: not part of the schema.
 dump() {
 	as_pg "$pgbin/pg_dump" -h "$work" -U postgres --schema-only "$1" | grep -v '^\\\(un\)\{0,1\}restrict '
@@ -22,10 +21,10 @@ apply_twice() {
 	shift
 	n=$((n + 1))
 	db=fix$n
-	psql -d postgres -c "CREATE DATABASE $db" >/dev/null
+	pg_psql -d postgres -c "CREATE DATABASE $db" >/dev/null
 	for run in 1 2; do
 		for f in "$@"; do
-			if ! psql -d "$db" -f "$f" >"$work/psql.out" 2>&1; then
+			if ! pg_psql -d "$db" -f "$f" >"$work/psql.out" 2>&1; then
 				echo "FAIL $label: run $run of $(basename "$f"):"
 				cat "$work/psql.out"
 				exit 1
@@ -47,9 +46,9 @@ same_as_original() {
 	shift
 	n=$((n + 1))
 	db=orig$n
-	psql -d postgres -c "CREATE DATABASE $db" >/dev/null
+	pg_psql -d postgres -c "CREATE DATABASE $db" >/dev/null
 	for f in "$@"; do
-		if ! psql -d "$db" -f "$f" >"$work/psql.out" 2>&1; then
+		if ! pg_psql -d "$db" -f "$f" >"$work/psql.out" 2>&1; then
 			echo "FAIL $label: the original $(basename "$f") does not apply:"
 			cat "$work/psql.out"
 			exit 1

@@ -5,6 +5,8 @@
 #                     unix socket in it, as user postgres when the test runs as root; the
 #                     server stops and the folder goes when the script exits. Exits 77
 #                     (meson's "skipped") when there are no server binaries.
+#   pg_ctl_start DIR [OPTIONS]  starts (again) the cluster in DIR on the socket folder $work,
+#                     with extra server OPTIONS (e.g. "-p 5499")
 #   pg_psql ARGS...   psql as the superuser postgres, quiet, stopping at the first error
 #   pg_url DB [USER]  a libpq URI for database DB on that socket
 #   as_pg CMD...      runs CMD as the server's owner
@@ -34,8 +36,11 @@ pg_start() {
 		chmod 644 "$work/hba.new"
 		as_pg cp "$work/hba.new" "$work/data/pg_hba.conf"
 	fi
-	as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-		-o "-k $work -c listen_addresses= -c fsync=off" start >/dev/null
+	pg_ctl_start "$work/data"
+}
+pg_ctl_start() {
+	as_pg "$pgbin/pg_ctl" -D "$1" -l "$1.log" -w \
+		-o "-k $work -c listen_addresses= -c fsync=off ${2:-}" start >/dev/null
 }
 pg_psql() { as_pg "$pgbin/psql" -h "$work" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 pg_url() { echo "postgresql:///$1?host=$work&user=${2:-postgres}"; }

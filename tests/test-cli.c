@@ -35,22 +35,13 @@ teardown(void)
 	free(tmp);
 }
 
-static void
-put(const char *name, const char *text)
-{
-	char *p = path_join(tmp, name);
-
-	ck_assert(write_file(p, text, strlen(text)));
-	free(p);
-}
-
 START_TEST(cli_unreadable_file_is_named_with_exit_2)
 {
 	const char *argv[] = {"locked.sql", NULL};
 	struct run_result r;
 	char *p;
 
-	put("locked.sql", "SELECT 1;");
+	put_in(tmp, "locked.sql", "SELECT 1;");
 	p = path_join(tmp, "locked.sql");
 	ck_assert_int_eq(chmod(p, 0000), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, geteuid() == 0 ? 65534 : -1);
@@ -122,7 +113,7 @@ START_TEST(cli_symlink_loop_inside_a_folder_does_not_stop_the_others)
 	struct run_result r;
 	char *a = path_join(tmp, "2_loop.sql"), *b = path_join(tmp, "3_other.sql");
 
-	put("1_ok.sql", "DROP TABLE t;\n");
+	put_in(tmp, "1_ok.sql", "DROP TABLE t;\n");
 	ck_assert_int_eq(symlink("3_other.sql", a), 0);
 	ck_assert_int_eq(symlink("2_loop.sql", b), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
@@ -146,11 +137,11 @@ START_TEST(cli_file_named_twice_in_its_drizzle_folder_is_linted_once)
 
 	ck_assert_int_eq(mkdir(d, 0755), 0);
 	ck_assert_int_eq(mkdir(meta, 0755), 0);
-	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+	put_in(tmp, "d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
 								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
-	put("d/meta/0000_snapshot.json", "{\"id\":\"a\",\"prevId\":\"00000000-0000-0000-0000-"
+	put_in(tmp, "d/meta/0000_snapshot.json", "{\"id\":\"a\",\"prevId\":\"00000000-0000-0000-0000-"
 									 "000000000000\",\"version\":\"7\",\"dialect\":\"postgresql\"}");
-	put("d/0000_a.sql", "CREATE TABLE t (id int);");
+	put_in(tmp, "d/0000_a.sql", "CREATE TABLE t (id int);");
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err, "");
 	ck_assert_msg(strstr(r.out, "1 warning in 1 file (1 file, 1 statement checked)") != NULL, "%s",
@@ -181,7 +172,7 @@ START_TEST(cli_journal_with_10000_entries_lints_cleanly)
 								 i ? "," : "", i, 1700000000000LL + i, i);
 		snprintf(name, sizeof(name), "big/%04d_m.sql", i);
 		snprintf(text, sizeof(text), "CREATE TABLE IF NOT EXISTS \"t%d\" (\"id\" int);", i);
-		put(name, text);
+		put_in(tmp, name, text);
 		snprintf(name, sizeof(name), "big/meta/%04d_snapshot.json", i);
 		snprintf(text, sizeof(text),
 				 "{\"id\":\"s%d\",\"prevId\":\"%s%d\",\"version\":\"7\",\"dialect\":\"postgresql\"}", i,
@@ -189,10 +180,10 @@ START_TEST(cli_journal_with_10000_entries_lints_cleanly)
 		if (i == 0)
 			snprintf(text, sizeof(text), "{\"id\":\"s0\",\"prevId\":\"00000000-0000-0000-0000-"
 										 "000000000000\",\"version\":\"7\",\"dialect\":\"postgresql\"}");
-		put(name, text);
+		put_in(tmp, name, text);
 	}
 	len += (size_t) snprintf(journal + len, cap - len, "]}");
-	put("big/meta/_journal.json", journal);
+	put_in(tmp, "big/meta/_journal.json", journal);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err, "");
 	ck_assert_str_eq(r.out, "");
@@ -211,8 +202,8 @@ START_TEST(cli_symlink_out_of_the_folder_is_not_read)
 	char *d = path_join(tmp, "d"), *link = path_join(tmp, "d/002_secret.sql");
 
 	ck_assert_int_eq(mkdir(d, 0755), 0);
-	put("secret.sql", "SELECT 'not for miglint';\n");
-	put("d/001_ok.sql", "SELECT 1;\n");
+	put_in(tmp, "secret.sql", "SELECT 'not for miglint';\n");
+	put_in(tmp, "d/001_ok.sql", "SELECT 1;\n");
 	ck_assert_int_eq(symlink("../secret.sql", link), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err,
@@ -238,9 +229,9 @@ START_TEST(cli_status_does_not_read_a_migration_outside_the_folder)
 
 	ck_assert_int_eq(mkdir(d, 0755), 0);
 	ck_assert_int_eq(mkdir(meta, 0755), 0);
-	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+	put_in(tmp, "d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
 								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
-	put("secret.sql", "SELECT 1;\n");
+	put_in(tmp, "secret.sql", "SELECT 1;\n");
 	ck_assert_int_eq(symlink("../secret.sql", link), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	/* Refused before connecting: the URL names no server. */
@@ -265,7 +256,7 @@ START_TEST(cli_dangling_link_as_a_file_gone_after_listing_is_named)
 	char *gone = path_join(tmp, "2_gone.sql");
 
 	/* A dangling link is listed like a file, and opening it fails as for a deleted one. */
-	put("1_ok.sql", "SELECT 1;\n");
+	put_in(tmp, "1_ok.sql", "SELECT 1;\n");
 	ck_assert_int_eq(symlink("deleted-meanwhile.sql", gone), 0);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err, "miglint: error: could not open file \"2_gone.sql\": No such file or "
@@ -287,15 +278,15 @@ START_TEST(cli_30mb_snapshot_is_read)
 
 	ck_assert_int_eq(mkdir(d, 0755), 0);
 	ck_assert_int_eq(mkdir(meta, 0755), 0);
-	put("d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+	put_in(tmp, "d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
 								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
-	put("d/0000_a.sql", "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);");
+	put_in(tmp, "d/0000_a.sql", "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);");
 	len = (size_t) sprintf(snap, "{\"id\":\"a\",\"prevId\":\"00000000-0000-0000-0000-000000000000\","
 								 "\"version\":\"7\",\"dialect\":\"postgresql\",\"tables\":{},"
 								 "\"enums\":{},\"schemas\":{},\"_meta\":{\"note\":\"");
 	memset(snap + len, 'x', pad);
 	strcpy(snap + len + pad, "\"}}");
-	put("d/meta/0000_snapshot.json", snap);
+	put_in(tmp, "d/meta/0000_snapshot.json", snap);
 	run_miglint(&r, tmp, argv, NULL, 0, -1);
 	ck_assert_str_eq(r.err, "");
 	/* Read whole: the table the migration creates is not in it. */
