@@ -20,19 +20,12 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 
 	for (size_t i = 0; i < n; i++)
 	{
-		long at = ml_stmt_location(stmt, cols[i].location);
-		size_t tok;
 		struct ml_diag *d;
 
 		if (strcmp(ml_type_base_name(cols[i].type), "bpchar") != 0)
 			continue;
-		tok = at >= 0 ? ml_file_token_at(chk->file, (size_t) at) : chk->file->n_tokens;
-		if (tok < chk->file->n_tokens)
-			d = ml_report_span(chk, chk->file->tokens[tok].start, chk->file->tokens[tok].end,
-							   "column %s has type char(n)", ml_quote_ident(chk->arena, cols[i].name));
-		else
-			d = ml_report(chk, stmt, "column %s has type char(n)",
-						  ml_quote_ident(chk->arena, cols[i].name));
+		d = ml_report_at(chk, stmt, cols[i].location, "column %s has type char(n)",
+						 ml_quote_ident(chk->arena, cols[i].name));
 		ml_diag_detail(d, "char(n) pads every value with spaces to its length and strips them "
 						  "again in comparisons; it is no faster than text, and widening it later "
 						  "rewrites the table.");

@@ -11,36 +11,25 @@
 
 #include "miglint/rule.h"
 
+/* The file name of a path. */
 static const char *
-base_name(const char *path, bool v1)
+base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
-	if (v1 && slash != NULL)
-	{
-		/* <dir>/migration.sql: the folder's name is the version. */
-		const char *p = slash;
-
-		while (p > path && p[-1] != '/')
-			p--;
-		return p;
-	}
 	return slash ? slash + 1 : path;
 }
 
-/* The version: leading digits (14 for Drizzle 1.0), or false when there are none. */
-static bool
-version(const char *name, bool v1, char *out, size_t cap)
+/* The version: the leading digits of the file name into 'out', or "" when there are none. */
+static void
+version(const char *name, char *out, size_t cap)
 {
 	size_t n = 0;
 
-	while (name[n] >= '0' && name[n] <= '9' && n + 1 < cap && (!v1 || n < 14))
+	while (name[n] >= '0' && name[n] <= '9' && n + 1 < cap)
 		n++;
-	if (n == 0 || (v1 && n < 14))
-		return false;
 	memcpy(out, name, n);
 	out[n] = '\0';
-	return true;
 }
 
 /* Entry point: called once per folder. */
@@ -48,17 +37,22 @@ static void
 check(struct ml_check *chk)
 {
 	struct ml_folder *f = chk->folder;
-	bool v1 = f->kind == ML_FOLDER_DRIZZLE_V1;
+	char(*ver)[64];
 
 	/* Drizzle 1.0's same-second folders are ambiguous-migration-order's. */
-	if (f->kind == ML_FOLDER_SINGLE || v1)
+	if (f->kind == ML_FOLDER_SINGLE || f->kind == ML_FOLDER_DRIZZLE_V1 || f->n_files == 0)
 		return;
+	/* Each file's version once; *.down.sql files share their up file's on purpose. */
+	ver = ml_arena_alloc(chk->arena, f->n_files * sizeof(*ver));
 	for (size_t i = 0; i < f->n_files; i++)
 	{
-		char vi[64], vk[64];
-
-		if (f->files[i].down || !f->files[i].selected ||
-			!version(base_name(f->files[i].display, v1), v1, vi, sizeof(vi)))
+		ver[i][0] = '\0';
+		if (!f->files[i].down)
+			version(base_name(f->files[i].display), ver[i], sizeof(ver[i]));
+	}
+	for (size_t i = 0; i < f->n_files; i++)
+	{
+		if (ver[i][0] == '\0' || !f->files[i].selected)
 			continue;
 		for (size_t k = 0; k < i; k++)
 		{
@@ -66,13 +60,12 @@ check(struct ml_check *chk)
 			struct ml_diag *d;
 			size_t len;
 
-			if (f->files[k].down || !version(base_name(f->files[k].display, v1), v1, vk, sizeof(vk)) ||
-				strcmp(vi, vk) != 0)
+			if (strcmp(ver[i], ver[k]) != 0)
 				continue;
 			src = ml_check_source(chk, &f->files[i]);
 			ml_source_line_text(src, 1, &len);
 			d = ml_report_in(chk, src, 0, len, "migration \"%s\" has the same version as \"%s\"",
-							 base_name(f->files[i].display, v1), base_name(f->files[k].display, v1));
+							 base_name(f->files[i].display), base_name(f->files[k].display));
 			ml_diag_detail(d, "Two branches took the same number. Tools that order by it refuse "
 							  "the folder or run only one of them; in a Drizzle folder the files, "
 							  "entries and snapshots of the two no longer match.");

@@ -8,8 +8,6 @@
  * difference on every generate, and two long names that share their first 63 bytes collide.
  * The parser already cuts them, so this rule reads the tokens, not the tree.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
 
 /* Bytes of the identifier a token spells: quotes removed, doubled quotes counted once. */

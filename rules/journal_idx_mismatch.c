@@ -11,8 +11,6 @@
  * position, so one gap does not flag every later entry, and a run of tags numbered from 1
  * instead of 0 is one finding.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
 
 /* The tag's idx-mode prefix ("0007" of "0007_x"), or -1 when the tag has none. */

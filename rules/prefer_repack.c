@@ -7,20 +7,7 @@
  * until the copy is done, which on a big table is an outage. pg_repack (or pg_squeeze) does
  * the same online.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* True when a VACUUM statement carries the FULL option. */
-static bool
-vacuum_full(const PgQuery__VacuumStmt *vs)
-{
-	for (size_t i = 0; i < vs->n_options; i++)
-		if (vs->options[i]->def_elem != NULL &&
-			strcmp(vs->options[i]->def_elem->defname, "full") == 0)
-			return true;
-	return false;
-}
 
 /* Entry point: called once per statement, in file order. */
 static void
@@ -30,7 +17,9 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	struct ml_diag *d;
 
 	if (stmt->node->node_case == PG_QUERY__NODE__NODE_VACUUM_STMT &&
-		stmt->node->vacuum_stmt->is_vacuumcmd && vacuum_full(stmt->node->vacuum_stmt))
+		stmt->node->vacuum_stmt->is_vacuumcmd &&
+		ml_def_elem_find(stmt->node->vacuum_stmt->options, stmt->node->vacuum_stmt->n_options,
+						 "full") != NULL)
 		what = "VACUUM FULL";
 	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_CLUSTER_STMT)
 		what = "CLUSTER";

@@ -7,20 +7,7 @@
  * index is rebuilt; REINDEX CONCURRENTLY (PostgreSQL 12+) builds the new index beside the
  * old one. Under drizzle-orm's single transaction CONCURRENTLY fails, so the hint says so.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* True when the REINDEX carries the CONCURRENTLY option. */
-static bool
-concurrent(const PgQuery__ReindexStmt *rs)
-{
-	for (size_t i = 0; i < rs->n_params; i++)
-		if (rs->params[i]->def_elem != NULL &&
-			strcmp(rs->params[i]->def_elem->defname, "concurrently") == 0)
-			return true;
-	return false;
-}
 
 /* Entry point: called once per statement, in file order. */
 static void
@@ -32,7 +19,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	if (stmt->node->node_case != PG_QUERY__NODE__NODE_REINDEX_STMT)
 		return;
 	rs = stmt->node->reindex_stmt;
-	if (concurrent(rs))
+	if (ml_def_elem_find(rs->params, rs->n_params, "concurrently") != NULL)
 		return;
 	d = ml_report(chk, stmt, "REINDEX without CONCURRENTLY blocks writes while it rebuilds");
 	ml_diag_detail(d, "REINDEX holds a SHARE lock on each table (and an ACCESS EXCLUSIVE lock "

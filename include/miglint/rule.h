@@ -111,6 +111,13 @@ size_t ml_rule_index(const struct ml_rule *rule);
 struct ml_diag *ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Reports a finding at the token where a node's 'location' points (a type, a name), or at the
+ * statement, as ml_report does, when the location cannot be placed.
+ */
+struct ml_diag *ml_report_at(struct ml_check *chk, const struct ml_stmt *stmt, int location,
+							 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* Reports a finding at bytes [start, end) of another file: a meta file, or a .sql file. */
 struct ml_diag *ml_report_in(struct ml_check *chk, const struct ml_source *src, size_t start,
 							 size_t end, const char *fmt, ...) __attribute__((format(printf, 5, 6)));

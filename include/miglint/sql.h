@@ -161,6 +161,10 @@ bool ml_stmt_guarded(const struct ml_stmt *stmt, const char *name, const char *c
 /* File offset of a node's 'location' (-1 when the node has none or cannot be placed). */
 long ml_stmt_location(const struct ml_stmt *stmt, int location);
 
+/* The DefElem named 'name' among 'n' option nodes (WITH / (...) options), or NULL. */
+const PgQuery__DefElem *ml_def_elem_find(PgQuery__Node *const *items, size_t n,
+										 const char *name);
+
 /*
  * The statement's name as PostgreSQL's error names it ("CREATE INDEX CONCURRENTLY", "VACUUM",
  * ...) when PostgreSQL refuses it inside a transaction block, or NULL when it is allowed.

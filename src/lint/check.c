@@ -166,6 +166,28 @@ ml_report(struct ml_check *chk, const struct ml_stmt *stmt, const char *fmt, ...
 }
 
 struct ml_diag *
+ml_report_at(struct ml_check *chk, const struct ml_stmt *stmt, int location, const char *fmt, ...)
+{
+	long at = ml_stmt_location(stmt, location);
+	size_t tok = at >= 0 ? ml_file_token_at(chk->file, (size_t) at) : chk->file->n_tokens;
+	size_t start, end;
+	struct ml_diag *d;
+	va_list ap;
+
+	if (tok < chk->file->n_tokens)
+	{
+		start = chk->file->tokens[tok].start;
+		end = chk->file->tokens[tok].end;
+	}
+	else
+		keyword_span(chk, stmt, &start, &end);
+	va_start(ap, fmt);
+	d = report_va(chk, chk->file->src, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct ml_diag *
 ml_report_span(struct ml_check *chk, size_t start, size_t end, const char *fmt, ...)
 {
 	struct ml_diag *d;

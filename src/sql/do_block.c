@@ -343,20 +343,17 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 {
 	const char *lang = "plpgsql";
 	const struct ml_token *body = NULL;
+	const PgQuery__DefElem *language;
 	struct walk w = {0};
 	PgQueryPlpgsqlParseResult r;
 	cJSON *funcs;
 	char *wrapped;
 	size_t tlen, open = 1;
 
-	for (size_t i = 0; i < do_stmt->n_args; i++)
-	{
-		const PgQuery__DefElem *de = do_stmt->args[i]->def_elem;
-
-		if (de != NULL && strcmp(de->defname, "language") == 0 && de->arg != NULL &&
-			de->arg->node_case == PG_QUERY__NODE__NODE_STRING)
-			lang = de->arg->string->sval;
-	}
+	language = ml_def_elem_find(do_stmt->args, do_stmt->n_args, "language");
+	if (language != NULL && language->arg != NULL &&
+		language->arg->node_case == PG_QUERY__NODE__NODE_STRING)
+		lang = language->arg->string->sval;
 	if (strcasecmp(lang, "plpgsql") != 0)
 		return;
 	/* The body is the string that is not LANGUAGE's argument. */

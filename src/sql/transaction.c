@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * transaction.c
- *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001).
+ *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001), and the
+ *	  option lookup they and the rules share.
  *
  * Shared by the rule concurrently-in-transaction and by --apply, which runs every pending
  * migration in one transaction as drizzle-orm does and refuses such a statement before
@@ -10,6 +11,15 @@
 #include <string.h>
 
 #include "miglint/sql.h"
+
+const PgQuery__DefElem *
+ml_def_elem_find(PgQuery__Node *const *items, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (items[i]->def_elem != NULL && strcmp(items[i]->def_elem->defname, name) == 0)
+			return items[i]->def_elem;
+	return NULL;
+}
 
 const char *
 ml_stmt_refused_in_transaction(const PgQuery__Node *n)
@@ -21,14 +31,10 @@ ml_stmt_refused_in_transaction(const PgQuery__Node *n)
 		case PG_QUERY__NODE__NODE_DROP_STMT:
 			return n->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : NULL;
 		case PG_QUERY__NODE__NODE_REINDEX_STMT:
-			for (size_t i = 0; i < n->reindex_stmt->n_params; i++)
-			{
-				const PgQuery__DefElem *de = n->reindex_stmt->params[i]->def_elem;
-
-				if (de != NULL && strcmp(de->defname, "concurrently") == 0)
-					return "REINDEX CONCURRENTLY";
-			}
-			return NULL;
+			return ml_def_elem_find(n->reindex_stmt->params, n->reindex_stmt->n_params,
+									"concurrently") != NULL
+					   ? "REINDEX CONCURRENTLY"
+					   : NULL;
 		case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
 			for (size_t i = 0; i < n->alter_table_stmt->n_cmds; i++)
 			{
