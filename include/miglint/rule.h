@@ -76,7 +76,6 @@ struct ml_check
 	const struct ml_file *file;		   /* NULL for folder rules */
 	const struct ml_rule *rule;		   /* set by the driver before each call */
 	struct ml_diag_list *diags;
-	size_t file_order;
 	const struct ml_suppressions *supp; /* the file's ignore comments */
 	struct ml_folder *folder;		   /* the folder the file belongs to */
 	const struct ml_migration *migration; /* the file's entry in the folder model */

@@ -119,14 +119,27 @@ is_relation(enum ml_obj_kind k)
 		   k == ML_OBJ_SEQUENCE;
 }
 
-/* The name-table key: relations share one namespace per schema. */
+/*
+ * The name-table key: relations share one namespace per schema. Written into buf[0..cap)
+ * when it fits (a lookup needs no allocation), else allocated in 'a'.
+ */
 static char *
-make_key(struct ml_arena *a, enum ml_obj_kind kind, const char *schema, const char *name)
+key_into(char *buf, size_t cap, struct ml_arena *a, enum ml_obj_kind kind, const char *schema,
+		 const char *name)
 {
 	char ns = is_relation(kind) ? 'r' : kind == ML_OBJ_TYPE ? 't' : kind == ML_OBJ_SCHEMA ? 's'
 									 : kind == ML_OBJ_EXTENSION ? 'e' : 'f';
 
+	if (cap > 0 && snprintf(buf, cap, "%c\x1f%s\x1f%s", ns, schema ? schema : "", name) < (int) cap)
+		return buf;
 	return ml_arena_printf(a, "%c\x1f%s\x1f%s", ns, schema ? schema : "", name);
+}
+
+/* The key, allocated in 'a'. */
+static char *
+make_key(struct ml_arena *a, enum ml_obj_kind kind, const char *schema, const char *name)
+{
+	return key_into(NULL, 0, a, kind, schema, name);
 }
 
 void
@@ -233,11 +246,11 @@ record(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind
 static struct ml_cat_object *
 lookup(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, const char *name)
 {
-	struct ml_arena *tmp = ml_arena_create();
-	struct ml_cat_object *obj = ml_strmap_get(cat->names, make_key(tmp, kind, schema, name));
+	char buf[512];
+	const char *key = key_into(buf, sizeof(buf), cat->arena, kind, schema, name);
 
-	ml_arena_destroy(tmp);
-	return obj;
+	/* Identifiers are at most 63 bytes, so the arena is used only for freak names. */
+	return ml_strmap_get(cat->names, key);
 }
 
 static struct ml_cat_object *

@@ -102,7 +102,6 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	chk.arena = arena;
 	chk.file = &file;
 	chk.diags = run->diags;
-	chk.file_order = m->order;
 	chk.supp = &supp;
 	chk.folder = run->folder;
 	chk.migration = m;

@@ -18,6 +18,7 @@
 
 #include "miglint/arena.h"
 #include "miglint/report.h"
+#include "miglint/utf8.h"
 #include "miglint/strbuf.h"
 
 #define BOLD "\033[1m"
@@ -115,22 +116,6 @@ put_one_line(struct ml_strbuf *sb, const char *text)
 	}
 }
 
-/* Byte offset of character 'n' (0-based) of a NUL-terminated line. */
-static size_t
-char_offset(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (s[i] && n > 0)
-	{
-		i++;
-		while (((unsigned char) s[i] & 0xC0) == 0x80)
-			i++;
-		n--;
-	}
-	return i;
-}
-
 /*
  * Appends the source line and the caret line under it. A line longer than WINDOW characters
  * (minified SQL, a data line) is cut to a window around the caret, marked with "...".
@@ -140,20 +125,19 @@ static void
 put_window(struct ml_strbuf *sb, const struct ml_diag *d, const char *caret_color)
 {
 	const char *line = d->source_line;
-	size_t chars = 0, first = 0, last;
+	size_t len = strlen(line), chars, first = 0, last;
 	struct ml_diag shifted = *d;
 	char *cut;
 
-	for (const unsigned char *p = (const unsigned char *) line; *p; p++)
-		if ((*p & 0xC0) != 0x80)
-			chars++;
+	chars = ml_utf8_count(line, len);
 	last = chars;
 	if (chars > WINDOW)
 	{
 		first = d->col > 41 ? d->col - 41 : 0;
 		last = first + WINDOW < chars ? first + WINDOW : chars;
 	}
-	cut = strndup(line + char_offset(line, first), char_offset(line, last) - char_offset(line, first));
+	cut = strndup(line + ml_utf8_offset(line, len, first),
+				  ml_utf8_offset(line, len, last) - ml_utf8_offset(line, len, first));
 	if (cut == NULL)
 		ml_fatal_oom();
 	if (first > 0)
