@@ -26,7 +26,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 			continue;
 		d = ml_report_at(chk, stmt, cols[i].location, "column %s has type char(n)",
 						 ml_quote_ident(chk->arena, cols[i].name));
-		ml_diag_detail(d, "char(n) pads every value with spaces to its length and strips them "
+		ml_diag_detail(d, "The type char(n) pads every value with spaces to its length and strips them "
 						  "again in comparisons; it is no faster than text, and widening it later "
 						  "rewrites the table.");
 		ml_diag_hint(d, "Use text (with a CHECK on length() if the length matters) or varchar.");

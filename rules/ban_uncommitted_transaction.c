@@ -45,7 +45,7 @@ check(struct ml_check *chk)
 	d = ml_report(chk, open, "BEGIN without a COMMIT before the end of the file");
 	ml_diag_detail(d, "The file ends with the transaction open: psql rolls it back when it "
 					  "exits, so nothing after BEGIN is applied, without an error.");
-	ml_diag_hint(d, "End the file with COMMIT;.");
+	ml_diag_hint(d, "End the file with a COMMIT statement.");
 }
 
 const struct ml_rule ml_rule_ban_uncommitted_transaction = {

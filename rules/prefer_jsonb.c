@@ -26,7 +26,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 			continue;
 		d = ml_report_at(chk, stmt, cols[i].location, "column %s has type json",
 						 ml_quote_ident(chk->arena, cols[i].name));
-		ml_diag_detail(d, "json keeps the text as written and has no equality operator, so "
+		ml_diag_detail(d, "The type json keeps the text as written and has no equality operator, so "
 						  "DISTINCT, UNION, GROUP BY and unique indexes on it fail, and every read "
 						  "parses it again.");
 		ml_diag_hint(d, "Use jsonb.");

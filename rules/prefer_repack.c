@@ -13,6 +13,7 @@
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
+	const PgQuery__RangeVar *rv = NULL;
 	const char *what;
 	struct ml_diag *d;
 
@@ -20,12 +21,25 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		stmt->node->vacuum_stmt->is_vacuumcmd &&
 		ml_def_elem_find(stmt->node->vacuum_stmt->options, stmt->node->vacuum_stmt->n_options,
 						 "full") != NULL)
+	{
+		const PgQuery__VacuumStmt *vs = stmt->node->vacuum_stmt;
+
 		what = "VACUUM FULL";
+		if (vs->n_rels > 0 && vs->rels[0]->vacuum_relation != NULL)
+			rv = vs->rels[0]->vacuum_relation->relation;
+	}
 	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_CLUSTER_STMT)
+	{
 		what = "CLUSTER";
+		rv = stmt->node->cluster_stmt->relation;
+	}
 	else
 		return;
-	d = ml_report(chk, stmt, "%s rewrites the table under an ACCESS EXCLUSIVE lock", what);
+	if (rv != NULL)
+		d = ml_report(chk, stmt, "%s rewrites table %s under an ACCESS EXCLUSIVE lock", what,
+					  ml_name_range_var(chk->arena, rv));
+	else
+		d = ml_report(chk, stmt, "%s rewrites every table under an ACCESS EXCLUSIVE lock", what);
 	ml_diag_detail(d, "Nothing can read or write the table until the copy is complete, which on "
 					  "a big table is an outage.");
 	ml_diag_hint(d, "Use pg_repack (or pg_squeeze), which rebuilds the table online, outside the "

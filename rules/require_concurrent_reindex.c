@@ -21,7 +21,16 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	rs = stmt->node->reindex_stmt;
 	if (ml_def_elem_find(rs->params, rs->n_params, "concurrently") != NULL)
 		return;
-	d = ml_report(chk, stmt, "REINDEX without CONCURRENTLY blocks writes while it rebuilds");
+	if (rs->relation != NULL)
+		d = ml_report(chk, stmt, "REINDEX of %s %s without CONCURRENTLY blocks writes",
+					  rs->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX ? "index"
+																					 : "table",
+					  ml_name_range_var(chk->arena, rs->relation));
+	else
+		d = ml_report(chk, stmt, "REINDEX of %s %s without CONCURRENTLY blocks writes",
+					  rs->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA ? "schema"
+																					  : "database",
+					  ml_quote_ident(chk->arena, rs->name ? rs->name : ""));
 	ml_diag_detail(d, "REINDEX holds a SHARE lock on each table (and an ACCESS EXCLUSIVE lock "
 					  "on each index) until the rebuild ends: writes wait, and so do reads that "
 					  "would use the index.");

@@ -209,7 +209,7 @@ START_TEST(cli_symlink_out_of_the_folder_is_not_read)
 	ck_assert_str_eq(r.err,
 					 "miglint: error: file \"d/002_secret.sql\" lies outside the folder, through a "
 					 "symbolic link\n"
-					 "miglint: detail: miglint reads only files inside the folder it was given.\n"
+					 "miglint: detail: Only files inside the folder given are read.\n"
 					 "miglint: hint: Copy the migration into the folder instead of linking to it.\n");
 	ck_assert_str_eq(r.out, "");
 	ck_assert_int_eq(r.status, 2);
@@ -238,7 +238,7 @@ START_TEST(cli_status_does_not_read_a_migration_outside_the_folder)
 	ck_assert_str_eq(r.err,
 					 "miglint: error: file \"d/0000_a.sql\" lies outside the folder, through a "
 					 "symbolic link\n"
-					 "miglint: detail: miglint reads only files inside the folder it was given.\n"
+					 "miglint: detail: Only files inside the folder given are read.\n"
 					 "miglint: hint: Copy the migration into the folder instead of linking to it.\n");
 	ck_assert_str_eq(r.out, "");
 	ck_assert_int_eq(r.status, 2);

@@ -54,7 +54,7 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 		fclose(f);
 		ml_error_set(err, ML_EINPUT,
 					 "file \"%s\" lies outside the folder, through a symbolic link", display);
-		ml_error_detail(err, "miglint reads only files inside the folder it was given.");
+		ml_error_detail(err, "Only files inside the folder given are read.");
 		ml_error_hint(err, "Copy the migration into the folder instead of linking to it.");
 		return ML_EINPUT;
 	}

@@ -80,7 +80,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	{
 		ml_error_set(&err, ML_EINPUT,
 					 "file \"%s\" lies outside the folder, through a symbolic link", m->display);
-		ml_error_detail(&err, "miglint reads only files inside the folder it was given.");
+		ml_error_detail(&err, "Only files inside the folder given are read.");
 		ml_error_hint(&err, "Copy the migration into the folder instead of linking to it.");
 	}
 	if (err.code != 0 ||
