@@ -43,7 +43,7 @@ check(struct ml_check *chk)
 			if (dir->file != NULL || dir->snapshot == (size_t) -1)
 				continue;
 			s = &m->snapshots[dir->snapshot];
-			d = ml_report_at_json(chk, &s->file, s->id_item,
+			d = ml_report_at_snapshot(chk, s, ML_SNAP_ID,
 								  "migration folder \"%s\" has no migration.sql", dir->name);
 			ml_diag_detail(d, "drizzle-orm 1.0 runs only folders that hold a migration.sql and "
 							  "skips this one silently, while its snapshot tells drizzle-kit the "

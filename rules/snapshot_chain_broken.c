@@ -24,7 +24,7 @@
 static bool
 usable(const struct ml_snapshot *s)
 {
-	return s->file.json.root != NULL && s->id != NULL;
+	return s->parsed && s->id != NULL;
 }
 
 /* Index of the usable snapshot with this id, or -1. */
@@ -81,9 +81,9 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 		dup = find_id(m, s->id, i);
 		if (dup >= 0)
 		{
-			d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot id \"%s\" repeats the id of "
+			d = ml_report_at_snapshot(chk, s, ML_SNAP_ID, "snapshot id \"%s\" repeats the id of "
 															 "\"%s\"",
-								  s->id, m->snapshots[dup].file.src->path);
+								  s->id, m->snapshots[dup].path);
 			ml_diag_detail(d, "Snapshot ids are unique; a copied snapshot makes drizzle-kit's "
 							  "history ambiguous.");
 			ml_diag_hint(d, "Restore both files from version control, or regenerate the later "
@@ -98,9 +98,9 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 				;
 			else if (strcmp(s->prev_id, ML_ORIGIN_UUID) == 0)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "snapshot's parent is the origin, but \"%s\" comes before it",
-									  m->snapshots[prev].file.src->path);
+									  m->snapshots[prev].path);
 				ml_diag_detail(d, "drizzle-kit found no earlier snapshot when it generated this "
 								  "migration, so it diffed against an empty schema: the migration "
 								  "most likely recreates objects that already exist, and "
@@ -110,16 +110,16 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			}
 			else if (parent == (long) i)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item, "snapshot is its own parent");
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT, "snapshot is its own parent");
 				ml_diag_hint(d, "Set \"prevId\" to the id of the snapshot before it%s%s%s.",
 							 prev >= 0 ? " (\"" : "", prev >= 0 ? m->snapshots[prev].id : "",
 							 prev >= 0 ? "\")" : "");
 			}
 			else if (parent >= 0 && shares_parent(m, i))
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "snapshot shares its parent \"%s\" with another snapshot",
-									  m->snapshots[parent].file.src->path);
+									  m->snapshots[parent].path);
 				ml_diag_detail(d, "Two branches generated migrations from the same state; "
 								  "drizzle-kit check fails on the collision and generate refuses "
 								  "to run.");
@@ -128,11 +128,11 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			}
 			else if (parent >= 0)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "snapshot's parent is \"%s\", not the snapshot before it%s%s%s",
-									  m->snapshots[parent].file.src->path,
+									  m->snapshots[parent].path,
 									  prev >= 0 ? " (\"" : "",
-									  prev >= 0 ? m->snapshots[prev].file.src->path : "",
+									  prev >= 0 ? m->snapshots[prev].path : "",
 									  prev >= 0 ? "\")" : "");
 				ml_diag_detail(d, "The snapshots are out of order: drizzle-kit takes the last file "
 								  "in meta/ by name as the newest state, which is not the newest "
@@ -142,7 +142,7 @@ check_v0_links(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			}
 			else if (!unusable)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "snapshot's parent \"%s\" is no snapshot's id", s->prev_id);
 				ml_diag_detail(d, "The snapshot it was generated from is gone or was edited.");
 				ml_diag_hint(d, "Restore the missing snapshot from version control.");
@@ -164,7 +164,7 @@ check_v0_entries(struct ml_check *chk, const struct ml_drizzle_meta *m)
 
 		if (s->has_entry || !usable(s) || !m->has_journal || m->entries == NULL)
 			continue;
-		d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot belongs to no journal entry");
+		d = ml_report_at_snapshot(chk, s, ML_SNAP_ID, "snapshot belongs to no journal entry");
 		ml_diag_detail(d, "The snapshots say this migration's change exists, but without a "
 						  "journal entry its migration never runs, and the next generate will "
 						  "not write it either: schema and database drift apart.");
@@ -239,7 +239,7 @@ check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			continue;
 		if (find_id(m, s->id, i) >= 0)
 		{
-			d = ml_report_at_json(chk, &s->file, s->id_item, "snapshot id \"%s\" is not unique",
+			d = ml_report_at_snapshot(chk, s, ML_SNAP_ID, "snapshot id \"%s\" is not unique",
 								  s->id);
 			ml_diag_hint(d, "Restore the snapshot from version control.");
 		}
@@ -251,7 +251,7 @@ check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			{
 				if (++bases == 2)
 				{
-					d = ml_report_at_json(chk, &s->file, s->prev_item,
+					d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 										  "second base snapshot: its parent is the origin");
 					ml_diag_detail(d, "drizzle-kit 1.0 refuses a folder with two first migrations.");
 					ml_diag_hint(d, "Delete this migration folder and generate it again.");
@@ -261,18 +261,18 @@ check_v1(struct ml_check *chk, const struct ml_drizzle_meta *m)
 			p = find_id(m, s->prev_ids[k], m->n_snapshots);
 			if (p < 0)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "snapshot's parent \"%s\" is no snapshot's id", s->prev_ids[k]);
 				ml_diag_detail(d, "drizzle-kit 1.0 cannot rebuild the schema from this history: a "
 								  "migration folder was deleted or its snapshot edited.");
 				ml_diag_hint(d, "Restore the missing migration folder from version control.");
 			}
-			else if (ml_folder_name_compare(s->file.name, m->snapshots[p].file.name) <= 0 ||
-					 strcmp(s->file.name, m->snapshots[p].file.name) <= 0)
+			else if (ml_folder_name_compare(s->name, m->snapshots[p].name) <= 0 ||
+					 strcmp(s->name, m->snapshots[p].name) <= 0)
 			{
-				d = ml_report_at_json(chk, &s->file, s->prev_item,
+				d = ml_report_at_snapshot(chk, s, ML_SNAP_PARENT,
 									  "migration \"%s\" sorts before its parent \"%s\"",
-									  s->file.name, m->snapshots[p].file.name);
+									  s->name, m->snapshots[p].name);
 				ml_diag_detail(d, "drizzle-orm 1.0 runs migrations in folder-name order, so it can "
 								  "run this one before the migration it builds on.");
 				ml_diag_hint(d, "Rename the folder so that its timestamp is later than its "

@@ -37,7 +37,7 @@ schema_of(const cJSON *table)
 
 /* Snapshot tables and columns that the migrations do not create. */
 static void
-snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *tables)
+snapshot_side(struct ml_check *chk, const struct ml_meta_file *mf, const cJSON *tables)
 {
 	const cJSON *t;
 
@@ -58,7 +58,7 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 		ct = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, schema_of(t), name->valuestring);
 		if (ct == NULL)
 		{
-			d = ml_report_at_json(chk, &s->file, t,
+			d = ml_report_at_json(chk, mf, t,
 								  "table \"%s\".\"%s\" is in the snapshot, but no migration creates it",
 								  schema_of(t), name->valuestring);
 			ml_diag_detail(d, "drizzle-kit thinks the table exists, so the next generate will not "
@@ -73,7 +73,7 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 
 			if (!cJSON_IsString(cname) || ml_cat_table_column(ct, cname->valuestring) != NULL)
 				continue;
-			d = ml_report_at_json(chk, &s->file, c,
+			d = ml_report_at_json(chk, mf, c,
 								  "column \"%s\" of table \"%s\".\"%s\" is in the snapshot, but no "
 								  "migration creates it",
 								  cname->valuestring, schema_of(t), name->valuestring);
@@ -87,7 +87,7 @@ snapshot_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *ta
 
 /* Tables and columns the migrations create that the snapshot does not have. */
 static void
-migration_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *tables)
+migration_side(struct ml_check *chk, const struct ml_meta_file *mf, const cJSON *tables)
 {
 	size_t it = 0;
 	const struct ml_cat_object *ct;
@@ -112,7 +112,7 @@ migration_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *t
 		{
 			const struct ml_origin *o = ml_cat_object_origin(ct);
 
-			d = ml_report_at_json(chk, &s->file, tables,
+			d = ml_report_at_json(chk, mf, tables,
 								  "table \"%s\".\"%s\" created at %s:%u:%u is not in the snapshot",
 								  schema, name, o->file, o->line, o->col);
 			ml_diag_detail(d, "drizzle-kit does not know the table: if the schema in code "
@@ -128,7 +128,7 @@ migration_side(struct ml_check *chk, const struct ml_snapshot *s, const cJSON *t
 		{
 			if (ml_json_member(cols, cc[i].name) != NULL)
 				continue;
-			d = ml_report_at_json(chk, &s->file, t,
+			d = ml_report_at_json(chk, mf, t,
 								  "column \"%s\" of table \"%s\".\"%s\" (added at %s:%u:%u) is not "
 								  "in the snapshot",
 								  cc[i].name, schema, name, cc[i].origin.file, cc[i].origin.line,
@@ -146,17 +146,19 @@ static void
 check(struct ml_check *chk)
 {
 	const struct ml_snapshot *s;
+	const struct ml_meta_file *mf;
 	const cJSON *tables;
 
 	if (chk->folder->kind != ML_FOLDER_DRIZZLE || chk->catalog == NULL ||
 		!ml_catalog_exact(chk->catalog) || ml_catalog_total_recreations(chk->catalog) > 0 ||
 		(s = newest(chk->meta)) == NULL)
 		return;
-	tables = ml_json_member(s->file.json.root, "tables");
+	mf = ml_snapshot_open(chk->meta, s);
+	tables = ml_json_member(mf->json.root, "tables");
 	if (!cJSON_IsObject(tables))
 		return;
-	snapshot_side(chk, s, tables);
-	migration_side(chk, s, tables);
+	snapshot_side(chk, mf, tables);
+	migration_side(chk, mf, tables);
 }
 
 const struct ml_rule ml_rule_snapshot_drift = {

@@ -16,7 +16,7 @@
 static void
 missing(struct ml_check *chk, const struct ml_snapshot *s, const char *key)
 {
-	struct ml_diag *d = ml_report_at_json(chk, &s->file, NULL, "snapshot has no \"%s\"", key);
+	struct ml_diag *d = ml_report_at_snapshot(chk, s, ML_SNAP_START, "snapshot has no \"%s\"", key);
 
 	ml_diag_detail(d, "drizzle-kit validates every snapshot and rejects one without \"%s\".", key);
 	ml_diag_hint(d, "Restore the file from version control.");
@@ -25,20 +25,19 @@ missing(struct ml_check *chk, const struct ml_snapshot *s, const char *key)
 static void
 check_one(struct ml_check *chk, const struct ml_snapshot *s, bool v1)
 {
-	const cJSON *root = s->file.json.root, *version, *dialect;
 	struct ml_diag *d;
 
-	if (s->file.read_error != NULL)
+	if (s->read_error != NULL)
 	{
-		d = ml_report_at_json(chk, &s->file, NULL, "%s", s->file.read_error);
+		d = ml_report_at_snapshot(chk, s, ML_SNAP_START, "%s", s->read_error);
 		ml_diag_detail(d, "drizzle-kit cannot read this snapshot: check fails, and generate "
 						  "writes nothing until it is repaired.");
 		ml_diag_hint(d, "Restore the file from version control.");
 		return;
 	}
-	if (root == NULL)
+	if (!s->parsed)
 	{
-		d = ml_report_in(chk, s->file.src, s->file.json.error_at, s->file.json.error_at + 1,
+		d = ml_report_in(chk, ml_snapshot_open(chk->meta, s)->src, s->error_at, s->error_at + 1,
 						 "snapshot is not valid JSON");
 		ml_diag_detail(d, "drizzle-kit cannot parse this snapshot: check fails, and generate "
 						  "writes nothing until it is repaired.");
@@ -46,32 +45,29 @@ check_one(struct ml_check *chk, const struct ml_snapshot *s, bool v1)
 						"merge snapshots), or restore the file from version control.");
 		return;
 	}
-	if (!cJSON_IsObject(root))
+	if (s->root != ML_JSON_OBJECT)
 	{
-		d = ml_report_at_json(chk, &s->file, root, "snapshot is not a JSON object");
+		d = ml_report_at_snapshot(chk, s, ML_SNAP_ROOT, "snapshot is not a JSON object");
 		ml_diag_hint(d, "Restore the file from version control.");
 		return;
 	}
-	if (s->id_item != NULL && !cJSON_IsString(s->id_item))
+	if (s->id_kind != ML_JSON_ABSENT && s->id_kind != ML_JSON_STRING)
 	{
-		d = ml_report_at_json(chk, &s->file, s->id_item, "\"id\" of the snapshot is not a string");
+		d = ml_report_at_snapshot(chk, s, ML_SNAP_ID, "\"id\" of the snapshot is not a string");
 		ml_diag_hint(d, "Restore the file from version control.");
 	}
-	else if (s->id_item == NULL)
+	else if (s->id_kind == ML_JSON_ABSENT)
 		missing(chk, s, "id");
-	if (s->prev_item == NULL || (v1 ? !cJSON_IsArray(s->prev_item) : !cJSON_IsString(s->prev_item)))
+	if (s->prev_kind != (v1 ? ML_JSON_ARRAY : ML_JSON_STRING))
 		missing(chk, s, v1 ? "prevIds" : "prevId");
-	version = ml_json_member(root, "version");
-	if (!cJSON_IsString(version))
+	if (s->version != ML_JSON_STRING)
 		missing(chk, s, "version");
-	dialect = ml_json_member(root, "dialect");
-	if (!cJSON_IsString(dialect))
+	if (s->dialect == NULL)
 		missing(chk, s, "dialect");
-	else if (strcmp(dialect->valuestring, "postgresql") != 0 &&
-			 strcmp(dialect->valuestring, "postgres") != 0)
+	else if (strcmp(s->dialect, "postgresql") != 0 && strcmp(s->dialect, "postgres") != 0)
 	{
-		d = ml_report_at_json(chk, &s->file, dialect, "snapshot dialect is \"%s\", not PostgreSQL",
-							  dialect->valuestring);
+		d = ml_report_at_snapshot(chk, s, ML_SNAP_DIALECT,
+								  "snapshot dialect is \"%s\", not PostgreSQL", s->dialect);
 		ml_diag_hint(d, "Keep only PostgreSQL snapshots in this folder.");
 	}
 }

@@ -7,6 +7,7 @@
  * input that could not be linted (a missing path, an unreadable or binary file, ...), even
  * when other files were linted and had findings.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <pg_query.h>
 #include <stdio.h>
@@ -20,6 +21,8 @@
 #include "miglint/fix.h"
 #include "miglint/folder.h"
 #include "miglint/lint.h"
+#include "miglint/parse_cache.h"
+#include "miglint/pgq.h"
 #include "miglint/report.h"
 #include "miglint/rule.h"
 
@@ -55,6 +58,8 @@ enum
 	OPT_LOCK_TIMEOUT,
 	OPT_FORCE,
 	OPT_ALLOW_MODIFIED,
+	OPT_CACHE_DIR,
+	OPT_NO_CACHE,
 };
 
 static const char usage_text[] =
@@ -78,6 +83,10 @@ static const char usage_text[] =
 	"      --enable=RULE        turn RULE on (at its default severity, or warning)\n"
 	"      --disable=RULE       turn RULE off\n"
 	"      --pg-version=N       the PostgreSQL major version migrations run on (default 16)\n"
+	"  -j, --jobs=N             parse on N threads (default: one per CPU)\n"
+	"      --cache-dir=DIR      keep parse results in DIR (default:\n"
+	"                           $XDG_CACHE_HOME/miglint, else ~/.cache/miglint)\n"
+	"      --no-cache           neither read nor write the parse cache\n"
 	"      --fail-on=LEVEL      exit 1 for findings at LEVEL or above: error, warning\n"
 	"                           (default) or info\n"
 	"      --fix                make the files idempotent in place: IF [NOT] EXISTS, OR\n"
@@ -310,6 +319,45 @@ run_apply(struct ml_apply_options *aopt, const char *path, struct ml_diag_list *
 	return rc < 0 ? EXIT_TROUBLE : rc;
 }
 
+/*
+ * The parse cache: --cache-dir, else the default directory; none with --no-cache. A
+ * directory given that cannot be used is worth a warning; the default one is not.
+ */
+static struct ml_parse_cache *
+open_cache(const char *dir, bool off)
+{
+	char *fallback = NULL;
+	const char *why = "";
+	struct ml_parse_cache *c;
+
+	if (off || (dir == NULL && (dir = fallback = ml_parse_cache_default_dir()) == NULL))
+		return NULL;
+	c = ml_parse_cache_open(dir, &why);
+	if (c == NULL && fallback == NULL)
+		fprintf(stderr,
+				"miglint: warning: cache directory \"%s\" cannot be used: %s; parsing without "
+				"a cache\n",
+				dir, why);
+	free(fallback);
+	return c;
+}
+
+/* The --jobs value: 1 to 256, or 0 when it is not one. */
+static unsigned
+parse_jobs(const char *text)
+{
+	char *end;
+	unsigned long n;
+
+	if (text[0] < '0' || text[0] > '9')
+		return 0;
+	errno = 0;
+	n = strtoul(text, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 1 || n > 256)
+		return 0;
+	return (unsigned) n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -325,6 +373,9 @@ main(int argc, char **argv)
 		{"disable", required_argument, NULL, OPT_DISABLE},
 		{"pg-version", required_argument, NULL, OPT_PG_VERSION},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"jobs", required_argument, NULL, 'j'},
+		{"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+		{"no-cache", no_argument, NULL, OPT_NO_CACHE},
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"diff", no_argument, NULL, OPT_DIFF},
 		{"dry-run", no_argument, NULL, OPT_DRY_RUN},
@@ -345,7 +396,9 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *format = "text", *color_when = "auto", *stdin_name = NULL;
-	const char *config_path = NULL, *pg_version = NULL, *fail_on = NULL;
+	const char *config_path = NULL, *pg_version = NULL, *fail_on = NULL, *jobs = NULL;
+	const char *cache_dir = NULL;
+	bool no_cache = false;
 	const char **toggles = calloc((size_t) argc + 1, sizeof(char *)); /* "+rule" / "-rule" */
 	size_t n_toggles = 0;
 	bool no_config = false, fix = false, diff = false, all = false, dry_run = false;
@@ -363,7 +416,7 @@ main(int argc, char **argv)
 
 	opterr = 0;
 	aopt.conninfo = getenv("DATABASE_URL");
-	while ((c = getopt_long(argc, argv, ":f:qhV", options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":f:j:qhV", options, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -401,6 +454,15 @@ main(int argc, char **argv)
 				break;
 			case OPT_FAIL_ON:
 				fail_on = optarg;
+				break;
+			case 'j':
+				jobs = optarg;
+				break;
+			case OPT_CACHE_DIR:
+				cache_dir = optarg;
+				break;
+			case OPT_NO_CACHE:
+				no_cache = true;
 				break;
 			case OPT_FIX:
 				fix = true;
@@ -532,7 +594,21 @@ main(int argc, char **argv)
 		free(toggles);
 		return EXIT_TROUBLE;
 	}
+	if (jobs != NULL && parse_jobs(jobs) == 0)
+	{
+		usage_error("invalid --jobs value \"%s\"; use a number from 1 to 256", jobs);
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
+	if (cache_dir != NULL && (no_cache || cache_dir[0] == '\0'))
+	{
+		usage_error("%s", no_cache ? "--cache-dir and --no-cache cannot be combined"
+								   : "--cache-dir needs a directory");
+		free(toggles);
+		return EXIT_TROUBLE;
+	}
 	ml_config_init(&cfg);
+	cfg.jobs = jobs != NULL ? parse_jobs(jobs) : 0;
 	status = settings(&cfg, no_config, config_path, argv[optind], stdin_name, toggles, n_toggles,
 					  pg_version, fail_on);
 	free(toggles);
@@ -615,6 +691,7 @@ main(int argc, char **argv)
 		fputs("\n", stderr);
 	}
 	ml_diag_list_init(&diags);
+	cfg.cache = open_cache(cache_dir, no_cache);
 	ml_lint_run(&stats, &diags, &inputs, &cfg, report_input_error, NULL);
 	if (stats.input_errors > 0)
 		trouble = true;
@@ -642,11 +719,10 @@ main(int argc, char **argv)
 			  (cfg.fail_on <= ML_SEVERITY_INFO ? counts.infos : 0);
 	status = trouble ? EXIT_TROUBLE : failing > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
+	ml_parse_cache_close(cfg.cache);
 	ml_diag_list_cleanup(&diags);
 	ml_inputs_cleanup(&inputs);
 	ml_config_cleanup(&cfg);
-	/* libpg_query frees its memory context only if it made one (it crashes otherwise). */
-	if (stats.files > 0)
-		pg_query_exit();
+	ml_pgq_exit();
 	return status;
 }

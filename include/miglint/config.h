@@ -20,6 +20,8 @@
 #include "miglint/diag.h"
 #include "miglint/error.h"
 
+struct ml_parse_cache;
+
 enum ml_transaction
 {
 	ML_TRANSACTION_DEFAULT, /* Drizzle folders "all", plain folders "per-file" */
@@ -38,6 +40,9 @@ struct ml_config
 	char *migrations_schema;
 	char **exclude; /* globs, matched against paths relative to base_dir and as shown */
 	size_t n_exclude;
+	/* Set from the command line, not from the file: */
+	unsigned jobs;				  /* parsing threads (--jobs); 0: one per CPU */
+	struct ml_parse_cache *cache; /* the parse cache, or NULL (not owned) */
 	char *path;		/* the config file read, or NULL */
 	char *base_dir; /* its directory */
 };

@@ -44,16 +44,37 @@ struct ml_journal_entry
 	size_t snapshot;		  /* index into snapshots, or (size_t) -1 */
 };
 
+/* The kind of a JSON value that a snapshot check looks at. */
+enum ml_json_kind
+{
+	ML_JSON_ABSENT,
+	ML_JSON_STRING,
+	ML_JSON_ARRAY,
+	ML_JSON_OBJECT,
+	ML_JSON_OTHER
+};
+
+/*
+ * What the rules need of a snapshot, read once. The parsed tree is not kept (a folder's
+ * snapshots are megabytes of JSON each): ml_snapshot_open reads the file again when a rule
+ * needs positions or more members, which happens for the newest snapshot and for findings.
+ */
 struct ml_snapshot
 {
-	struct ml_meta_file file;
+	const char *name;		/* file name inside meta/ (or the v1 folder name) */
+	const char *path;		/* the file as shown to the user */
+	const char *fs_path;	/* the file to open */
+	size_t order;			/* its place in the report's order */
+	const char *read_error; /* why the bytes could not be used, or NULL */
+	bool parsed;			/* the bytes are valid JSON */
+	size_t error_at;		/* when not parsed: the byte offset where the parse failed */
+	enum ml_json_kind root, id_kind, prev_kind, version, dialect_kind;
+	const char *dialect;	/* "dialect" when it is a string */
 	const char *prefix;		/* v0: the part of the name before "_snapshot.json" */
 	const char *id;			/* NULL when missing or not a string */
 	const char *prev_id;	/* v0 "prevId" */
 	const char **prev_ids;	/* v1 "prevIds" */
 	size_t n_prev_ids;
-	const cJSON *id_item;
-	const cJSON *prev_item; /* "prevId" or "prevIds" */
 	bool has_entry;			/* a journal entry names it (v0) */
 };
 
@@ -77,14 +98,28 @@ struct ml_drizzle_meta
 	size_t n_snapshots;
 	struct ml_v1_dir *dirs;
 	size_t n_dirs;
+	struct ml_snapshot_cache *cache; /* the snapshot ml_snapshot_open read last */
 };
 
 /*
  * Loads the journal and snapshots of 'f' (a Drizzle or Drizzle 1.0 folder; any other kind
- * gives an empty meta). Meta files get report orders from *next_order on. Owned: destroy it.
+ * gives an empty meta), reading the snapshots on 'threads' extra threads (pool.h). Meta
+ * files get report orders from *next_order on. Owned: destroy it.
  */
-struct ml_drizzle_meta *ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order);
+struct ml_drizzle_meta *ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order,
+											 unsigned threads);
 void ml_drizzle_meta_destroy(struct ml_drizzle_meta *meta);
+
+/*
+ * Snapshot 's' read and parsed again, with positions; for an unreadable one, a stand-in
+ * with read_error set. Borrowed: valid until the next call for another snapshot, or until
+ * the meta is destroyed.
+ */
+const struct ml_meta_file *ml_snapshot_open(const struct ml_drizzle_meta *meta,
+											const struct ml_snapshot *s);
+
+/* The member holding a snapshot's parent: "prevIds" (1.0) or else "prevId", or NULL. */
+const cJSON *ml_snapshot_parent_member(const cJSON *root);
 
 /* The snapshot file prefix of a tag: "0005_add_x" -> "0005" (the text before the first '_'). */
 char *ml_drizzle_tag_prefix(struct ml_arena *arena, const char *tag);

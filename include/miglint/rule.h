@@ -135,6 +135,24 @@ struct ml_diag *ml_report_at_json(struct ml_check *chk, const struct ml_meta_fil
 							   const cJSON *item, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Where in a snapshot ml_report_at_snapshot reports. */
+enum ml_snapshot_at
+{
+	ML_SNAP_START,	/* the file's first character */
+	ML_SNAP_ROOT,	/* the whole document */
+	ML_SNAP_ID,		/* "id" */
+	ML_SNAP_PARENT, /* "prevIds" or "prevId" */
+	ML_SNAP_DIALECT /* "dialect" */
+};
+
+/*
+ * Reports at a member of a snapshot (at its first character when the member is missing).
+ * The snapshot is read again for the position (see ml_snapshot_open).
+ */
+struct ml_diag *ml_report_at_snapshot(struct ml_check *chk, const struct ml_snapshot *s,
+									  enum ml_snapshot_at at, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /*
  * True when the table 'rv' names existed before the current migration: it was created by an
  * earlier one, or it is not known at all (it exists in production, made elsewhere). False

@@ -25,8 +25,9 @@ struct ml_source
 	const char *path; /* as shown to the user */
 	const char *data; /* the file's bytes plus a NUL; borrowed from the arena */
 	size_t len;
-	uint32_t *line_starts; /* byte offset of each line's first byte */
+	uint32_t *line_starts; /* byte offset of each line's first byte: built on first use */
 	size_t n_lines;
+	struct ml_arena *arena; /* where the line table goes */
 	size_t order; /* the file's place in the report's order (set by the lint driver) */
 };
 

@@ -17,6 +17,10 @@
 #include <sys/stat.h>
 
 #include "miglint/arena.h"
+#include "miglint/pool.h"
+
+/* Snapshots read ahead of the one being summarized (each is freed once summarized). */
+#define SNAPSHOTS_AHEAD 16
 
 static char *
 join(struct ml_arena *arena, const char *dir, const char *name)
@@ -119,37 +123,128 @@ keep_dir(const char *dir, const char *name)
 	return strcmp(name, "meta") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Reads "id" and "prevId" / "prevIds" of a parsed snapshot. */
-static void
-read_ids(struct ml_snapshot *s, struct ml_arena *arena)
+const cJSON *
+ml_snapshot_parent_member(const cJSON *root)
 {
-	const cJSON *root = s->file.json.root;
-	const cJSON *prev;
+	const cJSON *prev = ml_json_member(root, "prevIds");
 
-	if (!cJSON_IsObject(root))
+	return prev != NULL ? prev : ml_json_member(root, "prevId");
+}
+
+static enum ml_json_kind
+kind(const cJSON *item)
+{
+	if (item == NULL)
+		return ML_JSON_ABSENT;
+	if (cJSON_IsString(item))
+		return ML_JSON_STRING;
+	if (cJSON_IsArray(item))
+		return ML_JSON_ARRAY;
+	if (cJSON_IsObject(item))
+		return ML_JSON_OBJECT;
+	return ML_JSON_OTHER;
+}
+
+static char *
+copy(const char *text)
+{
+	char *out = text != NULL ? strdup(text) : NULL;
+
+	if (text != NULL && out == NULL)
+		ml_fatal_oom();
+	return out;
+}
+
+/* What the rules need of a parsed snapshot; strings are malloc'd (threads share no arena). */
+static void
+summarize(struct ml_snapshot *s, const cJSON *root)
+{
+	const cJSON *id, *prev, *dialect;
+
+	s->root = kind(root);
+	if (s->root != ML_JSON_OBJECT)
 		return;
-	s->id_item = ml_json_member(root, "id");
-	if (cJSON_IsString(s->id_item))
-		s->id = s->id_item->valuestring;
-	prev = ml_json_member(root, "prevIds");
-	if (prev == NULL)
-		prev = ml_json_member(root, "prevId");
-	s->prev_item = prev;
+	id = ml_json_member(root, "id");
+	s->id_kind = kind(id);
+	if (cJSON_IsString(id))
+		s->id = copy(id->valuestring);
+	prev = ml_snapshot_parent_member(root);
+	s->prev_kind = kind(prev);
 	if (cJSON_IsString(prev))
-		s->prev_id = prev->valuestring;
+		s->prev_id = copy(prev->valuestring);
 	else if (cJSON_IsArray(prev))
 	{
 		const cJSON *p;
 		size_t n = 0;
 
-		s->prev_ids = ml_arena_alloc(arena, ((size_t) cJSON_GetArraySize(prev) + 1) * sizeof(char *));
+		s->prev_ids = calloc((size_t) cJSON_GetArraySize(prev) + 1, sizeof(char *));
+		if (s->prev_ids == NULL)
+			ml_fatal_oom();
 		cJSON_ArrayForEach(p, prev)
 		{
 			if (cJSON_IsString(p))
-				s->prev_ids[n++] = p->valuestring;
+				s->prev_ids[n++] = copy(p->valuestring);
 		}
 		s->n_prev_ids = n;
 	}
+	s->version = kind(ml_json_member(root, "version"));
+	dialect = ml_json_member(root, "dialect");
+	s->dialect_kind = kind(dialect);
+	if (cJSON_IsString(dialect))
+		s->dialect = copy(dialect->valuestring);
+}
+
+/* Pool job: reads, parses and summarizes one snapshot, then frees its text and tree. */
+static void
+snapshot_job(void *ctx, size_t i)
+{
+	struct ml_snapshot *s = &((struct ml_drizzle_meta *) ctx)->snapshots[i];
+	struct ml_arena *arena = ml_arena_create();
+	struct ml_meta_file mf = {0};
+
+	load_file(&mf, arena, s->fs_path, s->path, s->order);
+	s->read_error = copy(mf.read_error);
+	s->parsed = mf.read_error == NULL && mf.json.root != NULL;
+	s->error_at = mf.json.error_at;
+	if (s->parsed)
+		summarize(s, mf.json.root);
+	ml_json_cleanup(&mf.json);
+	ml_arena_destroy(arena);
+}
+
+/* Holds the snapshot last read by ml_snapshot_open. */
+struct ml_snapshot_cache
+{
+	const struct ml_snapshot *snapshot;
+	struct ml_arena *arena;
+	struct ml_meta_file file;
+};
+
+static void
+cache_clear(struct ml_snapshot_cache *c)
+{
+	if (c->arena != NULL)
+	{
+		ml_json_cleanup(&c->file.json);
+		ml_arena_destroy(c->arena);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+const struct ml_meta_file *
+ml_snapshot_open(const struct ml_drizzle_meta *meta, const struct ml_snapshot *s)
+{
+	struct ml_snapshot_cache *c = meta->cache;
+
+	if (c->snapshot != s)
+	{
+		cache_clear(c);
+		c->snapshot = s;
+		c->arena = ml_arena_create();
+		c->file.name = (char *) s->name;
+		load_file(&c->file, c->arena, s->fs_path, s->path, s->order);
+	}
+	return &c->file;
 }
 
 /* The folder's file named 'name' (top level), or NULL. */
@@ -225,12 +320,12 @@ load_v0_snapshots(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_o
 		struct ml_snapshot *s = &m->snapshots[i];
 		const char *suffix = strstr(names[i], "_snapshot.json");
 
-		s->file.name = names[i];
+		s->name = names[i];
 		s->prefix = suffix ? ml_arena_strndup(m->arena, names[i], (size_t) (suffix - names[i]))
 						   : names[i];
-		load_file(&s->file, m->arena, join(m->arena, meta_fs, names[i]),
-				  join(m->arena, meta_disp, names[i]), (*next_order)++);
-		read_ids(s, m->arena);
+		s->fs_path = join(m->arena, meta_fs, names[i]);
+		s->path = join(m->arena, meta_disp, names[i]);
+		s->order = (*next_order)++;
 	}
 	/* Entries and snapshots meet on the tag's prefix: 0005_x -> meta/0005_snapshot.json. */
 	for (size_t k = 0; k < m->n_entries; k++)
@@ -243,7 +338,7 @@ load_v0_snapshots(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_o
 		prefix = ml_drizzle_tag_prefix(m->arena, je->tag_text);
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(m->snapshots[i].prefix, prefix) == 0 &&
-				strstr(m->snapshots[i].file.name, "_snapshot.json") != NULL)
+				strstr(m->snapshots[i].name, "_snapshot.json") != NULL)
 			{
 				je->snapshot = i;
 				m->snapshots[i].has_entry = true;
@@ -275,25 +370,36 @@ load_v1(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 		{
 			struct ml_snapshot *s = &m->snapshots[m->n_snapshots];
 
-			s->file.name = names[i];
+			s->name = names[i];
 			s->prefix = names[i];
-			load_file(&s->file, m->arena, snap_fs,
-					  join(m->arena, join(m->arena, f->display_root, names[i]), "snapshot.json"),
-					  (*next_order)++);
-			read_ids(s, m->arena);
+			s->fs_path = snap_fs;
+			s->path = join(m->arena, join(m->arena, f->display_root, names[i]), "snapshot.json");
+			s->order = (*next_order)++;
 			d->snapshot = m->n_snapshots++;
 		}
 	}
 }
 
+/* Reads the snapshots placed by load_v0_snapshots or load_v1, in parallel. */
+static void
+read_snapshots(struct ml_drizzle_meta *m, unsigned threads)
+{
+	struct ml_pool *pool = ml_pool_start(m->n_snapshots, SNAPSHOTS_AHEAD, threads,
+										 snapshot_job, m);
+
+	for (size_t i = 0; i < m->n_snapshots; i++)
+		ml_pool_take(pool, i);
+	ml_pool_finish(pool);
+}
+
 struct ml_drizzle_meta *
-ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order)
+ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order, unsigned threads)
 {
 	struct ml_drizzle_meta *m = calloc(1, sizeof(*m));
 	char *journal;
 	struct stat st;
 
-	if (m == NULL)
+	if (m == NULL || (m->cache = calloc(1, sizeof(*m->cache))) == NULL)
 		ml_fatal_oom();
 	m->arena = ml_arena_create();
 	if (f->kind != ML_FOLDER_DRIZZLE && f->kind != ML_FOLDER_DRIZZLE_V1)
@@ -306,6 +412,7 @@ ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order)
 		load_v0_snapshots(m, f, next_order);
 	else
 		load_v1(m, f, next_order);
+	read_snapshots(m, threads);
 	return m;
 }
 
@@ -316,7 +423,19 @@ ml_drizzle_meta_destroy(struct ml_drizzle_meta *m)
 		return;
 	ml_json_cleanup(&m->journal.json);
 	for (size_t i = 0; i < m->n_snapshots; i++)
-		ml_json_cleanup(&m->snapshots[i].file.json);
+	{
+		struct ml_snapshot *s = &m->snapshots[i];
+
+		free((char *) s->read_error);
+		free((char *) s->id);
+		free((char *) s->prev_id);
+		for (size_t k = 0; k < s->n_prev_ids; k++)
+			free((char *) s->prev_ids[k]);
+		free((void *) s->prev_ids);
+		free((char *) s->dialect);
+	}
+	cache_clear(m->cache);
+	free(m->cache);
 	ml_arena_destroy(m->arena);
 	free(m);
 }

@@ -259,6 +259,35 @@ ml_report_at_json(struct ml_check *chk, const struct ml_meta_file *mf, const cJS
 	return d;
 }
 
+struct ml_diag *
+ml_report_at_snapshot(struct ml_check *chk, const struct ml_snapshot *s, enum ml_snapshot_at at,
+					  const char *fmt, ...)
+{
+	const struct ml_meta_file *mf = ml_snapshot_open(chk->meta, s);
+	const cJSON *root = mf->json.root, *item = NULL;
+	size_t start = 0, end = mf->src->len > 0 ? 1 : 0;
+	struct ml_diag *d;
+	va_list ap;
+
+	if (at == ML_SNAP_ROOT)
+		item = root;
+	else if (at == ML_SNAP_ID)
+		item = ml_json_member(root, "id");
+	else if (at == ML_SNAP_PARENT)
+		item = ml_snapshot_parent_member(root);
+	else if (at == ML_SNAP_DIALECT)
+		item = ml_json_member(root, "dialect");
+	if (item != NULL && root != NULL)
+	{
+		start = ml_json_key_offset(&mf->json, item);
+		end = ml_json_end_offset(&mf->json, item);
+	}
+	va_start(ap, fmt);
+	d = report_va(chk, mf->src, start, end, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
 /* The schema a RangeVar names, or NULL when it leaves it to the search_path. */
 static const char *
 range_var_schema(const PgQuery__RangeVar *rv)

@@ -4,8 +4,9 @@
  *	  The driver behind `miglint PATH...`.
  *
  * Folder by folder: load the Drizzle journal and snapshots, then take the files in the
- * order they run. Each file is read, split and parsed; each statement is replayed into the
- * folder's catalog and then given to every statement rule, so a rule sees the schema as it
+ * order they run. Each file is read, split and parsed on worker threads, a few files ahead
+ * (pool.h), since that depends on nothing else; then, in order, each statement is replayed
+ * into the folder's catalog and given to every statement rule, so a rule sees the schema as it
  * stands right after its statement; then the file rules run, the ignore comments are
  * applied, the rules that judge the ignore comments run, and the file's arena is freed.
  * Files that never run (a .sql without journal entry, *.down.sql) are linted but not
@@ -15,9 +16,16 @@
  */
 #include "miglint/lint.h"
 
+#include <stdlib.h>
+
 #include "miglint/catalog.h"
 #include "miglint/drizzle.h"
+#include "miglint/parse_cache.h"
+#include "miglint/pool.h"
 #include "miglint/rule.h"
+
+/* Files read and parsed ahead of the one being linted: bounds memory, keeps cores busy. */
+#define PARSE_AHEAD 16
 
 /* Runs the statement rules (or, with after_suppression, nothing) on one statement. */
 static void
@@ -49,6 +57,16 @@ file_rules(struct ml_check *chk, bool after_suppression)
 	}
 }
 
+/* One file read and parsed by a pool job, waiting for the consumer. */
+struct parsed
+{
+	struct ml_arena *arena;
+	struct ml_source *src; /* NULL when it could not be read: see err */
+	struct ml_file file;
+	struct ml_suppressions supp;
+	struct ml_error err;
+};
+
 /* What one folder's files share while they are linted. */
 struct folder_run
 {
@@ -61,48 +79,68 @@ struct folder_run
 	const struct ml_config *config;
 	ml_input_error_fn on_error;
 	void *data;
+	struct ml_migration **jobs; /* the files to lint, in order */
+	struct parsed *parsed;		/* one slot per job */
 };
 
+/*
+ * Pool job: reads and parses one file into its slot. Touches nothing shared but the
+ * (read-only) folder, so it runs on any thread.
+ */
 static void
-lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
+parse_job(void *ctx, size_t job)
 {
-	struct ml_arena *arena = ml_arena_create();
-	struct ml_source *src = NULL;
-	struct ml_file file;
-	struct ml_suppressions supp;
-	struct ml_check chk = {0};
-	struct ml_error err;
-	size_t first, late;
+	struct folder_run *run = ctx;
+	struct ml_migration *m = run->jobs[job];
+	struct parsed *p = &run->parsed[job];
 
-	ml_error_clear(&err);
+	p->arena = ml_arena_create();
+	p->src = NULL;
+	ml_error_clear(&p->err);
 	if (m->override == NULL && m->fs_path != NULL && run->folder->kind != ML_FOLDER_SINGLE &&
 		!ml_folder_path_inside(run->folder->real_root, m->fs_path))
 	{
-		ml_error_set(&err, ML_EINPUT,
+		ml_error_set(&p->err, ML_EINPUT,
 					 "file \"%s\" lies outside the folder, through a symbolic link", m->display);
-		ml_error_detail(&err, "Only files inside the folder given are read.");
-		ml_error_hint(&err, "Copy the migration into the folder instead of linking to it.");
+		ml_error_detail(&p->err, "Only files inside the folder given are read.");
+		ml_error_hint(&p->err, "Copy the migration into the folder instead of linking to it.");
+		return;
 	}
-	if (err.code != 0 ||
-		(m->override != NULL
-			 ? ml_source_from_bytes(&src, arena, m->override, m->override_len, m->display, &err) != 0
-			 : ml_source_read(&src, arena, m->fs_path, m->display, &err) != 0))
+	if ((m->override != NULL ? ml_source_from_bytes(&p->src, p->arena, m->override,
+													m->override_len, m->display, &p->err)
+							 : ml_source_read(&p->src, p->arena, m->fs_path, m->display,
+											  &p->err)) != 0)
+	{
+		p->src = NULL;
+		return;
+	}
+	p->src->order = m->order;
+	ml_file_parse_cached(run->config->cache, &p->file, p->arena, p->src, m->mode);
+	ml_suppress_collect(&p->supp, p->arena, &p->file);
+}
+
+/* Replays a parsed file into the catalog and runs the rules on it; frees its slot. */
+static void
+lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool replay)
+{
+	struct ml_file *file = &p->file;
+	struct ml_check chk = {0};
+	size_t first, late;
+
+	if (p->src == NULL)
 	{
 		if (m->selected)
 		{
 			run->stats->input_errors++;
-			run->on_error(&err, run->data);
+			run->on_error(&p->err, run->data);
 		}
-		ml_arena_destroy(arena);
+		ml_arena_destroy(p->arena);
 		return;
 	}
-	src->order = m->order;
-	ml_file_parse(&file, arena, src, m->mode);
-	ml_suppress_collect(&supp, arena, &file);
-	chk.arena = arena;
-	chk.file = &file;
+	chk.arena = p->arena;
+	chk.file = file;
 	chk.diags = run->diags;
-	chk.supp = &supp;
+	chk.supp = &p->supp;
 	chk.folder = run->folder;
 	chk.migration = m;
 	chk.meta = run->meta;
@@ -110,31 +148,31 @@ lint_file(struct folder_run *run, struct ml_migration *m, bool replay)
 	chk.config = run->config;
 	if (replay)
 	{
-		ml_catalog_begin(run->catalog, run->migrations++, src);
-		if (file.n_dynamic > 0)
+		ml_catalog_begin(run->catalog, run->migrations++, p->src);
+		if (file->n_dynamic > 0)
 			ml_catalog_mark_inexact(run->catalog);
 	}
 	first = run->diags->n;
-	for (size_t i = 0; i < file.n_stmts; i++)
+	for (size_t i = 0; i < file->n_stmts; i++)
 	{
 		if (replay)
-			ml_catalog_apply(run->catalog, &file.stmts[i]);
-		if (m->selected && file.stmts[i].node != NULL)
-			statement_rules(&chk, &file.stmts[i]);
+			ml_catalog_apply(run->catalog, &file->stmts[i]);
+		if (m->selected && file->stmts[i].node != NULL)
+			statement_rules(&chk, &file->stmts[i]);
 	}
 	if (m->selected)
 	{
 		file_rules(&chk, false);
-		ml_suppress_apply(&supp, run->diags->items, first, run->diags->n);
+		ml_suppress_apply(&p->supp, run->diags->items, first, run->diags->n);
 		late = run->diags->n;
 		file_rules(&chk, true);
-		ml_suppress_apply(&supp, run->diags->items, late, run->diags->n);
+		ml_suppress_apply(&p->supp, run->diags->items, late, run->diags->n);
 		run->stats->files++;
-		for (size_t i = 0; i < file.n_stmts; i++)
-			if (file.stmts[i].node != NULL)
+		for (size_t i = 0; i < file->n_stmts; i++)
+			if (file->stmts[i].node != NULL)
 				run->stats->statements++;
 	}
-	ml_arena_destroy(arena);
+	ml_arena_destroy(p->arena);
 }
 
 /* A file runs (and so is replayed) when drizzle's migrator or the folder's tool runs it. */
@@ -151,6 +189,8 @@ lint_folder(struct folder_run *run, size_t *order)
 {
 	struct ml_folder *f = run->folder;
 	struct ml_check chk = {0};
+	struct ml_pool *pool;
+	size_t n_jobs = 0;
 	bool any = false;
 
 	for (size_t i = 0; i < f->n_files; i++)
@@ -160,16 +200,25 @@ lint_folder(struct folder_run *run, size_t *order)
 	}
 	if (!any && !f->named)
 		return;
-	run->meta = ml_drizzle_meta_load(f, order);
+	run->meta = ml_drizzle_meta_load(f, order, ml_pool_threads(run->config->jobs));
 	run->catalog = ml_catalog_create();
 	run->migrations = 0;
+	run->jobs = calloc(f->n_files + 1, sizeof(*run->jobs));
+	run->parsed = calloc(f->n_files + 1, sizeof(*run->parsed));
+	if (run->jobs == NULL || run->parsed == NULL)
+		ml_fatal_oom();
 	for (size_t i = 0; i < f->n_files; i++)
+		if (f->files[i].selected || runs(f, &f->files[i]))
+			run->jobs[n_jobs++] = &f->files[i];
+	pool = ml_pool_start(n_jobs, PARSE_AHEAD, ml_pool_threads(run->config->jobs), parse_job, run);
+	for (size_t j = 0; j < n_jobs; j++)
 	{
-		bool replay = runs(f, &f->files[i]);
-
-		if (f->files[i].selected || replay)
-			lint_file(run, &f->files[i], replay);
+		ml_pool_take(pool, j);
+		lint_file(run, run->jobs[j], &run->parsed[j], runs(f, run->jobs[j]));
 	}
+	ml_pool_finish(pool);
+	free(run->jobs);
+	free(run->parsed);
 	chk.arena = ml_arena_create();
 	chk.diags = run->diags;
 	chk.folder = f;

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "miglint/pgq.h"
 #include "miglint/sql.h"
 #include "miglint/utf8.h"
 
@@ -89,13 +90,13 @@ add_query(struct walk *w, int lineno, const char *query)
 {
 	size_t qlen = strlen(query), base = 0;
 	bool placed = place(w, lineno, query, qlen, &base);
-	PgQueryProtobufParseResult r;
+	struct ml_pgq_result r;
 	PgQuery__ParseResult *pr;
 	ProtobufCAllocator alloc = ml_arena_protobuf_allocator(w->arena);
 	struct ml_token *toks = NULL;
 	size_t n_toks = 0;
 
-	r = pg_query_parse_protobuf(query);
+	ml_pgq_call(&r, ML_PGQ_PARSE, query);
 	if (r.error != NULL)
 	{
 		/* PL/pgSQL accepted it, so this is rare; PostgreSQL reports it when the DO runs. */
@@ -104,18 +105,17 @@ add_query(struct walk *w, int lineno, const char *query)
 		st.in_do = true;
 		st.start = (uint32_t) (placed ? base : w->do_start);
 		st.end = (uint32_t) (placed ? base + qlen : w->do_end);
-		st.error_offset = (uint32_t) (placed && r.error->cursorpos > 0
+		st.error_offset = (uint32_t) (placed && r.cursorpos > 0
 										  ? base + ml_utf8_offset(query, qlen,
-																  (size_t) r.error->cursorpos - 1)
+																  (size_t) r.cursorpos - 1)
 										  : st.start);
-		st.error_message = ml_arena_strdup(w->arena, r.error->message);
-		pg_query_free_protobuf_parse_result(r);
+		st.error_message = ml_arena_strdup(w->arena, r.error);
+		ml_pgq_done(&r);
 		w->add(w->ctx, &st);
 		return;
 	}
-	pr = pg_query__parse_result__unpack(&alloc, r.parse_tree.len,
-										(const uint8_t *) r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+	pr = pg_query__parse_result__unpack(&alloc, r.len, (const uint8_t *) r.data);
+	ml_pgq_done(&r);
 	if (pr == NULL)
 		return;
 	if (placed)
@@ -239,19 +239,18 @@ static int
 if_guards(const char *cond)
 {
 	char *sql = malloc(strlen(cond) + 8);
-	PgQueryProtobufParseResult r;
+	struct ml_pgq_result r;
 	PgQuery__ParseResult *pr = NULL;
 	int mask = 0;
 
 	if (sql == NULL)
 		ml_fatal_oom();
 	sprintf(sql, "SELECT %s", cond);
-	r = pg_query_parse_protobuf(sql);
+	ml_pgq_call(&r, ML_PGQ_PARSE, sql);
 	free(sql);
 	if (r.error == NULL)
-		pr = pg_query__parse_result__unpack(NULL, r.parse_tree.len,
-											(const uint8_t *) r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+		pr = pg_query__parse_result__unpack(NULL, r.len, (const uint8_t *) r.data);
+	ml_pgq_done(&r);
 	if (pr != NULL && pr->n_stmts == 1 &&
 		pr->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
 		pr->stmts[0]->stmt->select_stmt->n_target_list == 1)
@@ -345,7 +344,7 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 	const struct ml_token *body = NULL;
 	const PgQuery__DefElem *language;
 	struct walk w = {0};
-	PgQueryPlpgsqlParseResult r;
+	struct ml_pgq_result r;
 	cJSON *funcs;
 	char *wrapped;
 	size_t tlen, open = 1;
@@ -382,27 +381,27 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 			w.do_end = toks[i].end;
 			break;
 		}
-	r = pg_query_parse_plpgsql(wrapped);
+	ml_pgq_call(&r, ML_PGQ_PLPGSQL, wrapped);
 	if (r.error != NULL)
 	{
 		/* PostgreSQL compiles the body when the DO runs, and fails the same way. */
 		struct ml_stmt st = {0};
 		size_t prefix = strlen(WRAP_PREFIX), at = body->start;
 
-		if (r.error->cursorpos > 0 && (size_t) r.error->cursorpos - 1 >= prefix)
+		if (r.cursorpos > 0 && (size_t) r.cursorpos - 1 >= prefix)
 			at = body->start + ml_utf8_offset(src->data + body->start, tlen,
-											  (size_t) r.error->cursorpos - 1 - prefix);
+											  (size_t) r.cursorpos - 1 - prefix);
 		st.in_do = true;
 		st.start = (uint32_t) at;
 		st.end = (uint32_t) body->end;
 		st.error_offset = (uint32_t) at;
-		st.error_message = ml_arena_strdup(arena, r.error->message);
-		pg_query_free_plpgsql_parse_result(r);
+		st.error_message = ml_arena_strdup(arena, r.error);
+		ml_pgq_done(&r);
 		add(ctx, &st);
 		return;
 	}
-	funcs = cJSON_Parse(r.plpgsql_funcs);
-	pg_query_free_plpgsql_parse_result(r);
+	funcs = cJSON_ParseWithLength(r.data, r.len);
+	ml_pgq_done(&r);
 	w.arena = arena;
 	w.src = src;
 	w.body_start = body->start + open;

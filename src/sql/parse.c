@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "miglint/pgq.h"
 #include "miglint/sql.h"
 #include "miglint/utf8.h"
 
@@ -67,37 +68,37 @@ bool
 ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
 		size_t base, size_t *err_offset)
 {
-	PgQueryScanResult r = pg_query_scan(text);
-	PgQuery__ScanResult *sr;
+	struct ml_pgq_result r;
+	const int32_t *quads;
 	struct ml_token *toks = NULL;
+	size_t n;
 
 	*out = NULL;
 	*n_out = 0;
+	ml_pgq_call(&r, ML_PGQ_SCAN, text);
 	if (r.error != NULL)
 	{
 		if (err_offset != NULL)
-			*err_offset = r.error->cursorpos > 0
-							  ? ml_utf8_offset(text, strlen(text), (size_t) r.error->cursorpos - 1)
+			*err_offset = r.cursorpos > 0
+							  ? ml_utf8_offset(text, strlen(text), (size_t) r.cursorpos - 1)
 							  : 0;
-		pg_query_free_scan_result(r);
+		ml_pgq_done(&r);
 		return false;
 	}
-	sr = pg_query__scan_result__unpack(NULL, r.pbuf.len, (const uint8_t *) r.pbuf.data);
-	pg_query_free_scan_result(r);
-	if (sr == NULL)
-		return false;
-	if (sr->n_tokens > 0)
-		toks = ml_arena_alloc(arena, sr->n_tokens * sizeof(*toks));
-	for (size_t i = 0; i < sr->n_tokens; i++)
+	quads = (const int32_t *) r.data;
+	n = r.len / (4 * sizeof(int32_t));
+	if (n > 0)
+		toks = ml_arena_alloc(arena, n * sizeof(*toks));
+	for (size_t i = 0; i < n; i++)
 	{
-		toks[i].start = (uint32_t) (base + (size_t) sr->tokens[i]->start);
-		toks[i].end = (uint32_t) (base + (size_t) sr->tokens[i]->end);
-		toks[i].token = sr->tokens[i]->token;
-		toks[i].keyword = sr->tokens[i]->keyword_kind;
+		toks[i].start = (uint32_t) (base + (size_t) quads[4 * i]);
+		toks[i].end = (uint32_t) (base + (size_t) quads[4 * i + 1]);
+		toks[i].token = quads[4 * i + 2];
+		toks[i].keyword = quads[4 * i + 3];
 	}
+	ml_pgq_done(&r);
 	*out = toks;
-	*n_out = sr->n_tokens;
-	pg_query__scan_result__free_unpacked(sr, NULL);
+	*n_out = n;
 	return true;
 }
 
@@ -202,7 +203,7 @@ parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char
 {
 	const char *text = ctx->text + (off - ctx->offset);
 	char *copy = NULL;
-	PgQueryProtobufParseResult r;
+	struct ml_pgq_result r;
 	PgQuery__ParseResult *pr;
 	ProtobufCAllocator alloc;
 
@@ -212,19 +213,18 @@ parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char
 		if (copy == NULL)
 			ml_fatal_oom();
 	}
-	r = pg_query_parse_protobuf(text);
+	ml_pgq_call(&r, ML_PGQ_PARSE, text);
 	free(copy);
 	if (r.error != NULL)
 	{
-		*err_off = cursor_offset(ctx, off, len, r.error->cursorpos);
-		*message = ml_arena_strdup(ctx->arena, r.error->message);
-		pg_query_free_protobuf_parse_result(r);
+		*err_off = cursor_offset(ctx, off, len, r.cursorpos);
+		*message = ml_arena_strdup(ctx->arena, r.error);
+		ml_pgq_done(&r);
 		return false;
 	}
 	alloc = ml_arena_protobuf_allocator(ctx->arena);
-	pr = pg_query__parse_result__unpack(&alloc, r.parse_tree.len,
-										(const uint8_t *) r.parse_tree.data);
-	pg_query_free_protobuf_parse_result(r);
+	pr = pg_query__parse_result__unpack(&alloc, r.len, (const uint8_t *) r.data);
+	ml_pgq_done(&r);
 	if (pr == NULL)
 	{
 		*err_off = off;
@@ -276,27 +276,30 @@ cmp_piece(const void *a, const void *b)
 static void
 parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 {
-	PgQuerySplitResult sr = pg_query_split_with_scanner(ctx->text);
+	struct ml_pgq_result sr;
+	const int32_t *pairs;
 	struct vec pieces = {.size = sizeof(struct piece)};
 	struct piece *ps;
 	size_t np, sp = 0, run_start = 0;
 	bool in_run = false;
 
+	ml_pgq_call(&sr, ML_PGQ_SPLIT, ctx->text);
 	if (sr.error != NULL || ctx->n_toks == 0)
 	{
-		pg_query_free_split_result(sr);
+		ml_pgq_done(&sr);
 		add_error(ctx, ctx->offset, ctx->offset + ctx->len, err_off, message);
 		return;
 	}
-	for (int i = 0; i < sr.n_stmts; i++)
+	pairs = (const int32_t *) sr.data;
+	for (size_t i = 0; i < sr.len / (2 * sizeof(int32_t)); i++)
 	{
 		struct piece *p = vec_push(&pieces);
 
-		p->start = ctx->offset + (size_t) sr.stmts[i]->stmt_location;
-		p->end = sr.stmts[i]->stmt_len > 0 ? p->start + (size_t) sr.stmts[i]->stmt_len
-										   : ctx->offset + ctx->len;
+		p->start = ctx->offset + (size_t) pairs[2 * i];
+		p->end = pairs[2 * i + 1] > 0 ? p->start + (size_t) pairs[2 * i + 1]
+									  : ctx->offset + ctx->len;
 	}
-	pg_query_free_split_result(sr);
+	ml_pgq_done(&sr);
 	/* Gaps: runs of tokens the splitter left out, cut after each ';'. */
 	np = pieces.n;
 	for (size_t k = 0; k < ctx->n_toks; k++)

@@ -19,22 +19,27 @@
 
 #include "miglint/utf8.h"
 
-/* Builds the line table of a validated buffer. */
+/*
+ * Builds the line table on first use: most files are never reported on, and a folder's
+ * snapshots are megabytes. The source is not shared between threads while it is in use.
+ */
 static void
-build_lines(struct ml_source *src, struct ml_arena *arena)
+build_lines(const struct ml_source *csrc)
 {
+	struct ml_source *src = (struct ml_source *) csrc;
+	const char *p, *end = src->data + src->len;
 	size_t n = 1;
 
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n')
-			n++;
-	src->line_starts = ml_arena_alloc(arena, n * sizeof(uint32_t));
+	if (src->line_starts != NULL)
+		return;
+	for (p = src->data; (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
+		n++;
+	src->line_starts = ml_arena_alloc(src->arena, n * sizeof(uint32_t));
 	src->n_lines = n;
 	n = 0;
 	src->line_starts[n++] = 0;
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n')
-			src->line_starts[n++] = (uint32_t) (i + 1);
+	for (p = src->data; (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
+		src->line_starts[n++] = (uint32_t) (p - src->data + 1);
 }
 
 /* Checks the bytes, then builds the table; 'data' is already NUL-terminated in the arena. */
@@ -50,7 +55,7 @@ finish(struct ml_source **out, struct ml_arena *arena, char *data, size_t len,
 	src->path = ml_arena_strdup(arena, display);
 	src->data = data;
 	src->len = len;
-	build_lines(src, arena);
+	src->arena = arena;
 	if (len == 0)
 		return ml_error_set(err, ML_EINPUT, "file \"%s\" is empty", display);
 	nul = memchr(data, '\0', len);
@@ -236,15 +241,17 @@ ml_source_stub(struct ml_arena *arena, const char *display)
 	src->path = ml_arena_strdup(arena, display);
 	src->data = "";
 	src->len = 0;
-	build_lines(src, arena);
+	src->arena = arena;
 	return src;
 }
 
 void
 ml_source_line_col(const struct ml_source *src, size_t offset, unsigned *line, unsigned *col)
 {
-	size_t lo = 0, hi = src->n_lines;
+	size_t lo = 0, hi;
 
+	build_lines(src);
+	hi = src->n_lines;
 	if (offset > src->len)
 		offset = src->len;
 	/* The last line whose start is <= offset. */
@@ -267,6 +274,7 @@ ml_source_line_text(const struct ml_source *src, unsigned line, size_t *len)
 {
 	size_t start, end;
 
+	build_lines(src);
 	if (line == 0 || line > src->n_lines)
 	{
 		*len = 0;

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse_cache.c
+ *	  A content-addressed cache of libpg_query's results, one entry per file (see
+ *	  parse_cache.h).
+ *
+ * Layout: <dir>/v1/<first two hex digits of the key>/<the key in hex>. An entry is a header
+ * (magic, payload length, checksum of the payload) and the payload. The checksum is a fast
+ * word-at-a-time hash, not a cryptographic one: it detects a truncated or damaged file,
+ * which is all a cache needs, at several GB/s.
+ */
+#include "miglint/parse_cache.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "miglint/arena.h"
+#include "miglint/pgq.h"
+
+#define MAGIC "MLPCACH1"
+
+struct header
+{
+	char magic[8];
+	uint64_t len;
+	uint64_t checksum;
+};
+
+struct ml_parse_cache
+{
+	char *root; /* <dir>/v1 */
+	pthread_mutex_t lock;
+	bool wrote;
+};
+
+static uint64_t
+checksum(const char *data, size_t len)
+{
+	uint64_t h = 0x243F6A8885A308D3u ^ len, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		memcpy(&w, data + i, 8);
+		h = ((h << 5 | h >> 59) ^ w) * 0x9E3779B97F4A7C15u;
+	}
+	for (; i < len; i++)
+		h = ((h << 5 | h >> 59) ^ (unsigned char) data[i]) * 0x9E3779B97F4A7C15u;
+	return h ^ h >> 29;
+}
+
+/* mkdir -p for the last two levels at most: 'path' and its parent. */
+static bool
+make_dir(const char *path)
+{
+	char parent[4096];
+	char *slash;
+
+	if (mkdir(path, 0700) == 0 || errno == EEXIST)
+		return true;
+	if (errno != ENOENT || strlen(path) >= sizeof(parent))
+		return false;
+	strcpy(parent, path);
+	slash = strrchr(parent, '/');
+	if (slash == NULL || slash == parent)
+		return false;
+	*slash = '\0';
+	if (!make_dir(parent))
+		return false;
+	return mkdir(path, 0700) == 0 || errno == EEXIST;
+}
+
+char *
+ml_parse_cache_default_dir(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *out = NULL;
+
+	/* The XDG spec: a relative $XDG_CACHE_HOME is invalid and ignored. */
+	if (xdg != NULL && xdg[0] == '/')
+		return asprintf(&out, "%s/miglint", xdg) < 0 ? NULL : out;
+	if (home != NULL && home[0] == '/')
+		return asprintf(&out, "%s/.cache/miglint", home) < 0 ? NULL : out;
+	return NULL;
+}
+
+struct ml_parse_cache *
+ml_parse_cache_open(const char *dir, const char **why)
+{
+	struct ml_parse_cache *c;
+	char *root;
+
+	if (asprintf(&root, "%s/v1", dir) < 0)
+		ml_fatal_oom();
+	if (!make_dir(root))
+	{
+		if (why != NULL)
+			*why = "it cannot be created";
+		free(root);
+		return NULL;
+	}
+	if (access(root, W_OK | X_OK) != 0)
+	{
+		if (why != NULL)
+			*why = "it is not writable";
+		free(root);
+		return NULL;
+	}
+	c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		ml_fatal_oom();
+	c->root = root;
+	pthread_mutex_init(&c->lock, NULL);
+	return c;
+}
+
+void
+ml_parse_cache_key(unsigned char key[ML_PARSE_CACHE_KEY_BYTES], const char *bytes, size_t len,
+				   int mode)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	const char *id = ml_pgq_identity();
+	unsigned char m = (unsigned char) mode;
+	unsigned int n = 0;
+
+	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1 ||
+		EVP_DigestUpdate(ctx, MAGIC MIGLINT_VERSION, sizeof(MAGIC MIGLINT_VERSION)) != 1 ||
+		EVP_DigestUpdate(ctx, id, strlen(id) + 1) != 1 || EVP_DigestUpdate(ctx, &m, 1) != 1 ||
+		EVP_DigestUpdate(ctx, bytes, len) != 1 || EVP_DigestFinal_ex(ctx, key, &n) != 1)
+		ml_fatal_oom(); /* libcrypto fails only when it cannot allocate */
+	EVP_MD_CTX_free(ctx);
+}
+
+/* <root>/<hh>/<hex>, and <root>/<hh> in 'dir' when it is not NULL. */
+static void
+entry_path(const struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CACHE_KEY_BYTES],
+		   char *path, size_t size, char *dir, size_t dir_size)
+{
+	char hex[2 * ML_PARSE_CACHE_KEY_BYTES + 1];
+
+	for (size_t i = 0; i < ML_PARSE_CACHE_KEY_BYTES; i++)
+		snprintf(hex + 2 * i, 3, "%02x", key[i]);
+	snprintf(path, size, "%s/%.2s/%s", c->root, hex, hex);
+	if (dir != NULL)
+		snprintf(dir, dir_size, "%s/%.2s", c->root, hex);
+}
+
+/* Reads exactly 'len' bytes. */
+static bool
+read_all(int fd, char *buf, size_t len)
+{
+	while (len > 0)
+	{
+		ssize_t n = read(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t) n;
+	}
+	return true;
+}
+
+static bool
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0)
+	{
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t) n;
+	}
+	return true;
+}
+
+bool
+ml_parse_cache_get(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CACHE_KEY_BYTES],
+				   char **data, size_t *len)
+{
+	char path[4096];
+	struct header h;
+	struct stat st;
+	char *buf = NULL;
+	bool ok = false;
+	int fd;
+
+	*data = NULL;
+	*len = 0;
+	entry_path(c, key, path, sizeof(path), NULL, 0);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t) st.st_size >= sizeof(h) &&
+		read_all(fd, (char *) &h, sizeof(h)) && memcmp(h.magic, MAGIC, 8) == 0 &&
+		h.len == (uint64_t) st.st_size - sizeof(h))
+	{
+		buf = malloc((size_t) h.len + 1);
+		if (buf == NULL)
+			ml_fatal_oom();
+		ok = read_all(fd, buf, (size_t) h.len) && checksum(buf, (size_t) h.len) == h.checksum;
+	}
+	close(fd);
+	if (!ok)
+	{
+		free(buf);
+		return false;
+	}
+	/* Used entries stay young, so pruning deletes the ones nobody reads. */
+	if (st.st_mtime < time(NULL) - 3600)
+		utimensat(AT_FDCWD, path, NULL, 0);
+	*data = buf;
+	*len = (size_t) h.len;
+	return true;
+}
+
+void
+ml_parse_cache_put(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CACHE_KEY_BYTES],
+				   const char *data, size_t len)
+{
+	char path[4096], dir[4096], tmp[4200];
+	struct header h;
+	bool ok;
+	int fd;
+
+	entry_path(c, key, path, sizeof(path), dir, sizeof(dir));
+	if (!make_dir(dir))
+		return;
+	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return;
+	memcpy(h.magic, MAGIC, 8);
+	h.len = len;
+	h.checksum = checksum(data, len);
+	ok = write_all(fd, (const char *) &h, sizeof(h)) && write_all(fd, data, len);
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0)
+	{
+		unlink(tmp);
+		return;
+	}
+	pthread_mutex_lock(&c->lock);
+	c->wrote = true;
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* One file of the cache directory, for pruning. */
+struct entry
+{
+	char *path;
+	long long size;
+	time_t mtime;
+};
+
+static int
+cmp_age(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
+}
+
+/* Deletes the oldest entries while the directory is over the bound; stale temporaries too. */
+static void
+prune(const struct ml_parse_cache *c)
+{
+	DIR *top = opendir(c->root), *sub;
+	struct dirent *de, *fe;
+	struct entry *all = NULL;
+	size_t n = 0, cap = 0;
+	long long total = 0;
+	time_t now = time(NULL);
+
+	if (top == NULL)
+		return;
+	while ((de = readdir(top)) != NULL)
+	{
+		char dir[4096];
+
+		if (de->d_name[0] == '.' || strlen(de->d_name) != 2)
+			continue;
+		snprintf(dir, sizeof(dir), "%s/%s", c->root, de->d_name);
+		if ((sub = opendir(dir)) == NULL)
+			continue;
+		while ((fe = readdir(sub)) != NULL)
+		{
+			struct stat st;
+			char *path;
+
+			if (fe->d_name[0] == '.' || asprintf(&path, "%s/%s", dir, fe->d_name) < 0)
+				continue;
+			if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+				(strstr(fe->d_name, ".tmp.") != NULL && st.st_mtime < now - 3600 &&
+				 unlink(path) == 0))
+			{
+				free(path);
+				continue;
+			}
+			if (n == cap)
+			{
+				struct entry *more = realloc(all, (cap = cap ? 2 * cap : 256) * sizeof(*all));
+
+				if (more == NULL)
+					ml_fatal_oom();
+				all = more;
+			}
+			all[n].path = path;
+			all[n].size = (long long) st.st_size;
+			all[n].mtime = st.st_mtime;
+			total += all[n++].size;
+		}
+		closedir(sub);
+	}
+	closedir(top);
+	if (total > ML_PARSE_CACHE_MAX_BYTES)
+	{
+		qsort(all, n, sizeof(*all), cmp_age);
+		for (size_t i = 0; i < n && total > ML_PARSE_CACHE_MAX_BYTES / 10 * 8; i++)
+			if (unlink(all[i].path) == 0)
+				total -= all[i].size;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(all[i].path);
+	free(all);
+}
+
+void
+ml_file_parse_cached(struct ml_parse_cache *c, struct ml_file *file, struct ml_arena *arena,
+					 const struct ml_source *src, enum ml_split_mode mode)
+{
+	unsigned char key[ML_PARSE_CACHE_KEY_BYTES];
+	struct ml_pgq_tape tape;
+	struct ml_strbuf rec;
+	char *data;
+	size_t len;
+	bool replayed;
+
+	if (c == NULL)
+	{
+		ml_file_parse(file, arena, src, mode);
+		return;
+	}
+	ml_parse_cache_key(key, src->data, src->len, (int) mode);
+	if (ml_parse_cache_get(c, key, &data, &len))
+	{
+		ml_pgq_replay(&tape, data, len);
+		ml_file_parse(file, arena, src, mode);
+		replayed = ml_pgq_stop(&tape);
+		free(data);
+		if (replayed)
+			return;
+		/* The entry did not fit (libpg_query answered instead): record a good one. */
+		arena = ml_arena_create();
+		ml_strbuf_init(&rec);
+		ml_pgq_record(&tape, &rec);
+		ml_file_parse(&(struct ml_file){0}, arena, src, mode);
+		ml_arena_destroy(arena);
+	}
+	else
+	{
+		ml_strbuf_init(&rec);
+		ml_pgq_record(&tape, &rec);
+		ml_file_parse(file, arena, src, mode);
+	}
+	ml_pgq_stop(&tape);
+	ml_parse_cache_put(c, key, rec.data != NULL ? rec.data : "", rec.len);
+	ml_strbuf_cleanup(&rec);
+}
+
+void
+ml_parse_cache_close(struct ml_parse_cache *c)
+{
+	if (c == NULL)
+		return;
+	if (c->wrote)
+		prune(c);
+	pthread_mutex_destroy(&c->lock);
+	free(c->root);
+	free(c);
+}

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pgq.c
+ *	  Every call into libpg_query, recorded on or replayed from a tape (see pgq.h).
+ *
+ * A live call copies libpg_query's result into one malloc'd block and frees the library's,
+ * so callers see one shape whether the result came from the parser or from the tape. A tape
+ * record is a fixed header (kind, length of the text, error flag, cursor position, length
+ * of the bytes) followed by the bytes, a NUL and padding to 8 bytes.
+ */
+#include "miglint/pgq.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "miglint/arena.h"
+
+struct record_header
+{
+	uint8_t kind;
+	uint8_t is_error;
+	int32_t cursorpos;
+	uint64_t text_len;
+	uint64_t len;
+};
+
+static __thread struct ml_pgq_tape *tape;
+static __thread bool made_context; /* this thread called libpg_query */
+
+/* Fills 'r' with a copy of 'data' (or of the error 'message'). */
+static void
+set_result(struct ml_pgq_result *r, const char *data, size_t len, const char *message,
+		   int cursorpos)
+{
+	const char *bytes = message != NULL ? message : data;
+	size_t n = message != NULL ? strlen(message) : len;
+
+	r->owned = malloc(n + 1);
+	if (r->owned == NULL)
+		ml_fatal_oom();
+	if (n > 0)
+		memcpy(r->owned, bytes, n);
+	r->owned[n] = '\0';
+	r->data = message != NULL ? NULL : r->owned;
+	r->len = message != NULL ? 0 : n;
+	r->error = message != NULL ? r->owned : NULL;
+	r->cursorpos = message != NULL ? cursorpos : 0;
+}
+
+/* Tokens as int32 quads: a replay then costs a copy, not a protobuf unpack per token. */
+static void
+call_scan(struct ml_pgq_result *r, const char *text)
+{
+	PgQueryScanResult s = pg_query_scan(text);
+	PgQuery__ScanResult *sr;
+	int32_t *quads;
+
+	if (s.error != NULL)
+		set_result(r, NULL, 0, s.error->message, s.error->cursorpos);
+	else if ((sr = pg_query__scan_result__unpack(NULL, s.pbuf.len,
+												  (const uint8_t *) s.pbuf.data)) == NULL)
+		set_result(r, NULL, 0, "could not unpack the scan result", 0);
+	else
+	{
+		quads = calloc(4 * sr->n_tokens + 1, sizeof(int32_t));
+		if (quads == NULL)
+			ml_fatal_oom();
+		for (size_t i = 0; i < sr->n_tokens; i++)
+		{
+			quads[4 * i] = sr->tokens[i]->start;
+			quads[4 * i + 1] = sr->tokens[i]->end;
+			quads[4 * i + 2] = sr->tokens[i]->token;
+			quads[4 * i + 3] = sr->tokens[i]->keyword_kind;
+		}
+		set_result(r, (const char *) quads, 4 * sr->n_tokens * sizeof(int32_t), NULL, 0);
+		free(quads);
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	}
+	pg_query_free_scan_result(s);
+}
+
+static void
+call_parse(struct ml_pgq_result *r, const char *text)
+{
+	PgQueryProtobufParseResult p = pg_query_parse_protobuf(text);
+
+	if (p.error != NULL)
+		set_result(r, NULL, 0, p.error->message, p.error->cursorpos);
+	else
+		set_result(r, p.parse_tree.data, p.parse_tree.len, NULL, 0);
+	pg_query_free_protobuf_parse_result(p);
+}
+
+static void
+call_split(struct ml_pgq_result *r, const char *text)
+{
+	PgQuerySplitResult s = pg_query_split_with_scanner(text);
+
+	if (s.error != NULL)
+		set_result(r, NULL, 0, s.error->message, s.error->cursorpos);
+	else
+	{
+		size_t n = s.n_stmts > 0 ? (size_t) s.n_stmts : 0;
+		int32_t *pairs = calloc(2 * n + 1, sizeof(int32_t));
+
+		if (pairs == NULL)
+			ml_fatal_oom();
+		for (size_t i = 0; i < n; i++)
+		{
+			pairs[2 * i] = s.stmts[i]->stmt_location;
+			pairs[2 * i + 1] = s.stmts[i]->stmt_len;
+		}
+		set_result(r, (const char *) pairs, 2 * n * sizeof(int32_t), NULL, 0);
+		free(pairs);
+	}
+	pg_query_free_split_result(s);
+}
+
+static void
+call_plpgsql(struct ml_pgq_result *r, const char *text)
+{
+	PgQueryPlpgsqlParseResult p = pg_query_parse_plpgsql(text);
+
+	if (p.error != NULL)
+		set_result(r, NULL, 0, p.error->message, p.error->cursorpos);
+	else
+		set_result(r, p.plpgsql_funcs, p.plpgsql_funcs ? strlen(p.plpgsql_funcs) : 0, NULL, 0);
+	pg_query_free_plpgsql_parse_result(p);
+}
+
+/* Records are padded to 8 bytes, so that the int32 results are aligned when replayed. */
+static size_t
+padded(size_t n)
+{
+	return (n + 7) & ~(size_t) 7;
+}
+
+/* The tape's next record when it is a 'kind' call on text of 'text_len' bytes. */
+static bool
+replay(struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
+{
+	struct record_header h;
+	const char *bytes;
+
+	if (tape->len - tape->pos < sizeof(h))
+		return false;
+	memcpy(&h, tape->data + tape->pos, sizeof(h));
+	if (h.kind != kind || h.text_len != text_len || h.len >= tape->len - tape->pos - sizeof(h))
+		return false;
+	bytes = tape->data + tape->pos + sizeof(h);
+	if (bytes[h.len] != '\0' || padded(h.len + 1) > tape->len - tape->pos - sizeof(h))
+		return false;
+	tape->pos += sizeof(h) + padded(h.len + 1);
+	r->owned = NULL;
+	r->data = h.is_error ? NULL : bytes;
+	r->len = h.is_error ? 0 : h.len;
+	r->error = h.is_error ? bytes : NULL;
+	r->cursorpos = h.cursorpos;
+	return true;
+}
+
+static void
+record(const struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
+{
+	struct record_header h = {0};
+	const char *bytes = r->error != NULL ? r->error : r->data;
+
+	h.kind = (uint8_t) kind;
+	h.is_error = r->error != NULL;
+	h.cursorpos = r->cursorpos;
+	h.text_len = text_len;
+	h.len = r->error != NULL ? strlen(r->error) : r->len;
+	ml_strbuf_add(tape->record, (const char *) &h, sizeof(h));
+	ml_strbuf_add(tape->record, bytes, (size_t) h.len);
+	for (size_t i = h.len; i < padded(h.len + 1); i++)
+		ml_strbuf_putc(tape->record, '\0');
+}
+
+void
+ml_pgq_call(struct ml_pgq_result *r, enum ml_pgq_kind kind, const char *text)
+{
+	size_t text_len = strlen(text);
+
+	if (tape != NULL && tape->data != NULL)
+	{
+		if (replay(r, kind, text_len))
+			return;
+		tape->diverged = true;
+		tape->data = NULL;
+	}
+	made_context = true;
+	if (kind == ML_PGQ_SCAN)
+		call_scan(r, text);
+	else if (kind == ML_PGQ_PARSE)
+		call_parse(r, text);
+	else if (kind == ML_PGQ_SPLIT)
+		call_split(r, text);
+	else
+		call_plpgsql(r, text);
+	if (tape != NULL && tape->record != NULL)
+		record(r, kind, text_len);
+}
+
+void
+ml_pgq_done(struct ml_pgq_result *r)
+{
+	free(r->owned);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+ml_pgq_record(struct ml_pgq_tape *t, struct ml_strbuf *out)
+{
+	memset(t, 0, sizeof(*t));
+	t->record = out;
+	tape = t;
+}
+
+void
+ml_pgq_replay(struct ml_pgq_tape *t, const char *data, size_t len)
+{
+	memset(t, 0, sizeof(*t));
+	t->data = data;
+	t->len = len;
+	tape = t;
+}
+
+bool
+ml_pgq_stop(struct ml_pgq_tape *t)
+{
+	bool ok = !t->diverged && (t->data == NULL || t->pos == t->len);
+
+	tape = NULL;
+	return t->record != NULL || ok;
+}
+
+void
+ml_pgq_exit(void)
+{
+	if (made_context)
+		pg_query_exit();
+	made_context = false;
+}
+
+static char identity[PATH_MAX + 64];
+static pthread_once_t identity_once = PTHREAD_ONCE_INIT;
+
+static void
+find_identity(void)
+{
+	Dl_info info;
+	char real[PATH_MAX];
+	const char *lib = "unknown";
+
+	if (dladdr((void *) pg_query_parse_protobuf, &info) != 0 && info.dli_fname != NULL)
+		lib = realpath(info.dli_fname, real) != NULL ? real : info.dli_fname;
+	snprintf(identity, sizeof(identity), "libpg_query PostgreSQL %s, %s", PG_VERSION, lib);
+}
+
+const char *
+ml_pgq_identity(void)
+{
+	pthread_once(&identity_once, find_identity);
+	return identity;
+}
