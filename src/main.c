@@ -596,7 +596,7 @@ main(int argc, char **argv)
 	}
 	if (jobs != NULL && parse_jobs(jobs) == 0)
 	{
-		usage_error("invalid --jobs value \"%s\"; use a number from 1 to 256", jobs);
+		usage_error("--jobs \"%s\" is not a number of threads (1 to 256)", jobs);
 		free(toggles);
 		return EXIT_TROUBLE;
 	}

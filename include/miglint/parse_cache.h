@@ -10,7 +10,7 @@
  * be 200,000 tiny files. Entries are written to a temporary name and renamed, so processes
  * sharing the directory see whole entries or none; each carries a checksum, and a corrupt
  * or truncated one is a miss. The directory is bounded: a run that wrote entries deletes
- * the least recently used ones beyond ML_PARSE_CACHE_MAX_BYTES. Every function is safe to
+ * the least recently used ones beyond the bound, down to 80% of it. Every function is safe to
  * call from several threads; a cache that cannot be used caches nothing.
  */
 #ifndef MIGLINT_PARSE_CACHE_H
@@ -21,7 +21,7 @@
 
 #include "miglint/sql.h"
 
-/* The size the cache directory is pruned to stay under. */
+/* The size the cache directory is pruned to stay under (MIGLINT_CACHE_MAX_MB overrides). */
 #define ML_PARSE_CACHE_MAX_BYTES ((long long) 1024 * 1024 * 1024)
 
 #define ML_PARSE_CACHE_KEY_BYTES 32

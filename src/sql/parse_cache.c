@@ -5,7 +5,7 @@
  *	  parse_cache.h).
  *
  * Layout: <dir>/v1/<first two hex digits of the key>/<the key in hex>. An entry is a header
- * (magic, payload length, checksum of the payload) and the payload. The checksum is a fast
+ * (magic, the key again, payload length, checksum of the payload) and the payload. The checksum is a fast
  * word-at-a-time hash, not a cryptographic one: it detects a truncated or damaged file,
  * which is all a cache needs, at several GB/s.
  */
@@ -32,6 +32,7 @@
 struct header
 {
 	char magic[8];
+	unsigned char key[ML_PARSE_CACHE_KEY_BYTES]; /* an entry under another name is no hit */
 	uint64_t len;
 	uint64_t checksum;
 };
@@ -39,6 +40,7 @@ struct header
 struct ml_parse_cache
 {
 	char *root; /* <dir>/v1 */
+	long long max_bytes;
 	pthread_mutex_t lock;
 	bool wrote;
 };
@@ -94,6 +96,23 @@ ml_parse_cache_default_dir(void)
 	return NULL;
 }
 
+/* The bound: MIGLINT_CACHE_MAX_MB when it is a positive number of MiB, else the default. */
+static long long
+max_bytes(void)
+{
+	const char *env = getenv("MIGLINT_CACHE_MAX_MB");
+	char *end;
+	long long mb;
+
+	if (env == NULL || env[0] < '0' || env[0] > '9')
+		return ML_PARSE_CACHE_MAX_BYTES;
+	errno = 0;
+	mb = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || mb <= 0 || mb > 1024 * 1024)
+		return ML_PARSE_CACHE_MAX_BYTES;
+	return mb * 1024 * 1024;
+}
+
 struct ml_parse_cache *
 ml_parse_cache_open(const char *dir, const char **why)
 {
@@ -120,6 +139,7 @@ ml_parse_cache_open(const char *dir, const char **why)
 	if (c == NULL)
 		ml_fatal_oom();
 	c->root = root;
+	c->max_bytes = max_bytes();
 	pthread_mutex_init(&c->lock, NULL);
 	return c;
 }
@@ -209,6 +229,7 @@ ml_parse_cache_get(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 		return false;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t) st.st_size >= sizeof(h) &&
 		read_all(fd, (char *) &h, sizeof(h)) && memcmp(h.magic, MAGIC, 8) == 0 &&
+		memcmp(h.key, key, ML_PARSE_CACHE_KEY_BYTES) == 0 &&
 		h.len == (uint64_t) st.st_size - sizeof(h))
 	{
 		buf = malloc((size_t) h.len + 1);
@@ -247,6 +268,7 @@ ml_parse_cache_put(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 	if (fd < 0)
 		return;
 	memcpy(h.magic, MAGIC, 8);
+	memcpy(h.key, key, ML_PARSE_CACHE_KEY_BYTES);
 	h.len = len;
 	h.checksum = checksum(data, len);
 	ok = write_all(fd, (const char *) &h, sizeof(h)) && write_all(fd, data, len);
@@ -329,10 +351,10 @@ prune(const struct ml_parse_cache *c)
 		closedir(sub);
 	}
 	closedir(top);
-	if (total > ML_PARSE_CACHE_MAX_BYTES)
+	if (total > c->max_bytes)
 	{
 		qsort(all, n, sizeof(*all), cmp_age);
-		for (size_t i = 0; i < n && total > ML_PARSE_CACHE_MAX_BYTES / 10 * 8; i++)
+		for (size_t i = 0; i < n && total > c->max_bytes / 10 * 8; i++)
 			if (unlink(all[i].path) == 0)
 				total -= all[i].size;
 	}
