@@ -6,8 +6,8 @@
  *
  * An unreadable file (as root, the read is made as user "nobody", since root reads
  * anything), a 100 MB file, a symlink loop, a migration that is a symlink out of its folder,
- * a file gone between listing and reading, a 30 MB snapshot, a 10,000-entry journal, and a
- * file named twice.
+ * a file gone between listing and reading, a 30 MB snapshot, a 10,000-entry journal, a
+ * file named twice, and --apply / --status when libpq cannot be loaded.
  */
 #include <check.h>
 #include <fcntl.h>
@@ -249,6 +249,59 @@ START_TEST(cli_status_does_not_read_a_migration_outside_the_folder)
 }
 END_TEST
 
+/* A Drizzle folder "d" with one migration, for the runs that load libpq. */
+static void
+put_drizzle_folder(void)
+{
+	mkdir_in(tmp, "d");
+	mkdir_in(tmp, "d/meta");
+	put_in(tmp, "d/meta/_journal.json", "{\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,"
+								"\"when\":1700000000000,\"tag\":\"0000_a\",\"breakpoints\":true}]}");
+	put_in(tmp, "d/meta/0000_snapshot.json",
+		   "{\"id\":\"6f1d8a1c-7c84-4a4e-9d53-0a3f2f1e5b11\",\"prevId\":"
+		   "\"00000000-0000-0000-0000-000000000000\",\"version\":\"7\",\"dialect\":"
+		   "\"postgresql\",\"tables\":{}}");
+	put_in(tmp, "d/0000_a.sql", "SELECT 1;\n");
+}
+
+START_TEST(cli_apply_without_libpq_names_it_with_exit_2)
+{
+	const char *argv[] = {"--no-color", "--apply", "--database-url",
+						  "postgresql://nobody@127.0.0.1:1/never", "d", NULL};
+	struct run_result r;
+
+	put_drizzle_folder();
+	setenv("MIGLINT_LIBPQ", "/nonexistent/libpq.so.5", 1);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	unsetenv("MIGLINT_LIBPQ");
+	ck_assert_str_eq(r.err, "miglint: error: could not load libpq: /nonexistent/libpq.so.5: "
+							"cannot open shared object file: No such file or directory\n"
+							"miglint: hint: Install libpq (Debian: apt-get install libpq5).\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+}
+END_TEST
+
+START_TEST(cli_status_with_a_library_that_is_not_libpq_names_it_with_exit_2)
+{
+	const char *argv[] = {"--no-color", "--status", "--database-url",
+						  "postgresql://nobody@127.0.0.1:1/never", "d", NULL};
+	struct run_result r;
+
+	put_drizzle_folder();
+	setenv("MIGLINT_LIBPQ", "libcjson.so.1", 1);
+	run_miglint(&r, tmp, argv, NULL, 0, -1);
+	unsetenv("MIGLINT_LIBPQ");
+	ck_assert_str_eq(r.err,
+					 "miglint: error: could not load libpq: \"libcjson.so.1\" has no PQconnectdbParams\n"
+					 "miglint: hint: Install libpq 10 or later.\n");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 2);
+	run_result_free(&r);
+}
+END_TEST
+
 START_TEST(cli_dangling_link_as_a_file_gone_after_listing_is_named)
 {
 	const char *argv[] = {"--no-color", ".", NULL};
@@ -326,6 +379,8 @@ main(void)
 	tcase_add_test(tc, cli_symlink_out_of_the_folder_is_not_read);
 	tcase_add_test(tc, cli_status_does_not_read_a_migration_outside_the_folder);
 	tcase_add_test(tc, cli_dangling_link_as_a_file_gone_after_listing_is_named);
+	tcase_add_test(tc, cli_apply_without_libpq_names_it_with_exit_2);
+	tcase_add_test(tc, cli_status_with_a_library_that_is_not_libpq_names_it_with_exit_2);
 	tcase_add_test(tc, cli_30mb_snapshot_is_read);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -7,7 +7,7 @@
 #ifndef MIGLINT_APPLY_INT_H
 #define MIGLINT_APPLY_INT_H
 
-#include <libpq-fe.h>
+#include "pq.h"
 
 #include "miglint/apply.h"
 

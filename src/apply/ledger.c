@@ -20,14 +20,14 @@
 void
 ml_apply_db_error(FILE *f, const char *what, const PGresult *res, PGconn *conn)
 {
-	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
-	const char *hint = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	const char *hint = res ? ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+	const char *state = res ? ml_pq.resultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
 	if (msg == NULL)
 	{
-		const char *m = PQerrorMessage(conn);
+		const char *m = ml_pq.errorMessage(conn);
 		size_t len = strcspn(m, "\n");
 
 		fprintf(f, "miglint: error: %s: %.*s\n", what, (int) len, m);
@@ -48,12 +48,12 @@ static PGresult *
 query(PGconn *conn, const char *sql, int n, const char *const *params, const char *what,
 	  FILE *err)
 {
-	PGresult *res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
+	PGresult *res = ml_pq.execParams(conn, sql, n, NULL, params, NULL, NULL, 0);
 
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (ml_pq.resultStatus(res) != PGRES_TUPLES_OK)
 	{
 		ml_apply_db_error(err, what, res, conn);
-		PQclear(res);
+		ml_pq.clear(res);
 		return NULL;
 	}
 	return res;
@@ -75,13 +75,13 @@ ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
 				2, params, "could not read the migrations table", opt->err);
 	if (res == NULL)
 		return ML_EDB;
-	lg->exists = PQntuples(res) > 0;
-	for (int i = 0; i < PQntuples(res); i++)
+	lg->exists = ml_pq.ntuples(res) > 0;
+	for (int i = 0; i < ml_pq.ntuples(res); i++)
 	{
-		lg->has_name |= strcmp(PQgetvalue(res, i, 0), "name") == 0;
-		lg->has_applied_at |= strcmp(PQgetvalue(res, i, 0), "applied_at") == 0;
+		lg->has_name |= strcmp(ml_pq.getvalue(res, i, 0), "name") == 0;
+		lg->has_applied_at |= strcmp(ml_pq.getvalue(res, i, 0), "applied_at") == 0;
 	}
-	PQclear(res);
+	ml_pq.clear(res);
 	if (!lg->exists)
 		return 0;
 	sql = ml_arena_printf(arena,
@@ -94,7 +94,7 @@ ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
 	res = query(conn, sql, 0, NULL, "could not read the migrations table", opt->err);
 	if (res == NULL)
 		return ML_EDB;
-	lg->n_rows = (size_t) PQntuples(res);
+	lg->n_rows = (size_t) ml_pq.ntuples(res);
 	lg->rows = ml_arena_alloc(arena, (lg->n_rows + 1) * sizeof(struct ml_ledger_row));
 	for (size_t i = 0; i < lg->n_rows; i++)
 	{
@@ -102,22 +102,22 @@ ml_ledger_read(struct ml_ledger *lg, struct ml_arena *arena, PGconn *conn,
 		int row = (int) i;
 
 		memset(r, 0, sizeof(*r));
-		r->id = strtoll(PQgetvalue(res, row, 0), NULL, 10);
-		r->hash = ml_arena_strdup(arena, PQgetvalue(res, row, 1));
-		if (!PQgetisnull(res, row, 2))
+		r->id = strtoll(ml_pq.getvalue(res, row, 0), NULL, 10);
+		r->hash = ml_arena_strdup(arena, ml_pq.getvalue(res, row, 1));
+		if (!ml_pq.getisnull(res, row, 2))
 		{
-			r->created_text = ml_arena_strdup(arena, PQgetvalue(res, row, 2));
+			r->created_text = ml_arena_strdup(arena, ml_pq.getvalue(res, row, 2));
 			r->created_at = strtoll(r->created_text, NULL, 10);
 		}
-		if (!PQgetisnull(res, row, 3))
-			r->name = ml_arena_strdup(arena, PQgetvalue(res, row, 3));
-		if (!PQgetisnull(res, row, 4))
-			r->applied_at = ml_arena_strdup(arena, PQgetvalue(res, row, 4));
+		if (!ml_pq.getisnull(res, row, 3))
+			r->name = ml_arena_strdup(arena, ml_pq.getvalue(res, row, 3));
+		if (!ml_pq.getisnull(res, row, 4))
+			r->applied_at = ml_arena_strdup(arena, ml_pq.getvalue(res, row, 4));
 		r->migration = -1;
 		r->upgrade_pick = -1;
 		r->hash_pick = -1;
 	}
-	PQclear(res);
+	ml_pq.clear(res);
 	return 0;
 }
 

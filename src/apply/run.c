@@ -45,14 +45,14 @@ static bool
 command(PGconn *conn, const char *sql, int n, const char *const *params, const char *what,
 		FILE *err)
 {
-	PGresult *res = n > 0 ? PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0)
-						  : PQexec(conn, sql);
-	ExecStatusType st = PQresultStatus(res);
+	PGresult *res = n > 0 ? ml_pq.execParams(conn, sql, n, NULL, params, NULL, NULL, 0)
+						  : ml_pq.exec(conn, sql);
+	ExecStatusType st = ml_pq.resultStatus(res);
 	bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 
 	if (!ok)
 		ml_apply_db_error(err, what, res, conn);
-	PQclear(res);
+	ml_pq.clear(res);
 	return ok;
 }
 
@@ -187,7 +187,7 @@ refuse_untransactable(const struct ml_apply_plan *plan, const struct ml_ledger *
 				continue;
 			}
 			what = ml_stmt_refused_in_transaction(st->node);
-			if (what == NULL && PQserverVersion(conn) < 120000 &&
+			if (what == NULL && ml_pq.serverVersion(conn) < 120000 &&
 				st->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT &&
 				st->node->alter_enum_stmt->old_val[0] == '\0')
 				what = "ALTER TYPE ... ADD VALUE";
@@ -218,32 +218,32 @@ exec_chunk(PGconn *conn, const char *text)
 {
 	PGresult *res, *failed = NULL;
 
-	if (!PQsendQuery(conn, text))
-		return PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
-	while ((res = PQgetResult(conn)) != NULL)
+	if (!ml_pq.sendQuery(conn, text))
+		return ml_pq.makeEmptyPGresult(conn, PGRES_FATAL_ERROR);
+	while ((res = ml_pq.getResult(conn)) != NULL)
 	{
-		ExecStatusType st = PQresultStatus(res);
+		ExecStatusType st = ml_pq.resultStatus(res);
 
 		if (st == PGRES_COPY_IN)
-			PQputCopyEnd(conn, "COPY FROM STDIN has no data in a migration");
+			ml_pq.putCopyEnd(conn, "COPY FROM STDIN has no data in a migration");
 		else if (st == PGRES_COPY_OUT)
 		{
 			char *buf;
 
-			while (PQgetCopyData(conn, &buf, 0) > 0)
-				PQfreemem(buf);
+			while (ml_pq.getCopyData(conn, &buf, 0) > 0)
+				ml_pq.freemem(buf);
 		}
 		if ((st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE) && failed == NULL)
 		{
 			failed = res;
 			continue;
 		}
-		PQclear(res);
-		if (PQstatus(conn) == CONNECTION_BAD)
+		ml_pq.clear(res);
+		if (ml_pq.status(conn) == CONNECTION_BAD)
 			break;
 	}
-	if (failed == NULL && PQstatus(conn) == CONNECTION_BAD)
-		failed = PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
+	if (failed == NULL && ml_pq.status(conn) == CONNECTION_BAD)
+		failed = ml_pq.makeEmptyPGresult(conn, PGRES_FATAL_ERROR);
 	return failed;
 }
 
@@ -255,12 +255,12 @@ static void
 report_chunk_error(FILE *f, const struct ml_apply_migration *mg, size_t chunk, PGresult *res,
 				   PGconn *conn)
 {
-	const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-	const char *pos = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
-	const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
-	const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
-	const char *context = PQresultErrorField(res, PG_DIAG_CONTEXT);
+	const char *msg = ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	const char *state = ml_pq.resultErrorField(res, PG_DIAG_SQLSTATE);
+	const char *pos = ml_pq.resultErrorField(res, PG_DIAG_STATEMENT_POSITION);
+	const char *detail = ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+	const char *hint = ml_pq.resultErrorField(res, PG_DIAG_MESSAGE_HINT);
+	const char *context = ml_pq.resultErrorField(res, PG_DIAG_CONTEXT);
 	const struct ml_chunk *ch = &mg->chunks[chunk];
 	struct ml_arena *arena = ml_arena_create();
 	struct ml_file file;
@@ -343,7 +343,7 @@ upgrade_table(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 	if (ok)
 		ok = command(conn, "commit", 0, NULL, what, err);
 	else
-		PQclear(PQexec(conn, "rollback"));
+		ml_pq.clear(ml_pq.exec(conn, "rollback"));
 	return ok;
 }
 
@@ -396,7 +396,7 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 		!command(conn, "SELECT set_config('lock_timeout', $1, true)", 1, timeout, what, opt->err) ||
 		!command(conn, "SELECT pg_advisory_xact_lock($1::bigint)", 1, lock, what, opt->err))
 	{
-		PQclear(PQexec(conn, "rollback"));
+		ml_pq.clear(ml_pq.exec(conn, "rollback"));
 		return -1;
 	}
 	for (size_t k = 0; k < lg->n_pending; k++)
@@ -418,7 +418,7 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 		{
 			res = exec_chunk(conn, ml_arena_strndup(arena, mg->data + mg->chunks[c].offset,
 													mg->chunks[c].len));
-			if (res == NULL && PQtransactionStatus(conn) != PQTRANS_INTRANS)
+			if (res == NULL && ml_pq.transactionStatus(conn) != PQTRANS_INTRANS)
 			{
 				/* Not reachable through the refusals above; a last guard. */
 				if (!opt->quiet)
@@ -433,10 +433,10 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 		}
 		if (res == NULL)
 		{
-			res = PQexecParams(conn, insert, plan->v1 ? 3 : 2, NULL, params, NULL, NULL, 0);
-			if (PQresultStatus(res) == PGRES_COMMAND_OK)
+			res = ml_pq.execParams(conn, insert, plan->v1 ? 3 : 2, NULL, params, NULL, NULL, 0);
+			if (ml_pq.resultStatus(res) == PGRES_COMMAND_OK)
 			{
-				PQclear(res);
+				ml_pq.clear(res);
 				res = NULL;
 			}
 			else
@@ -444,8 +444,8 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 				if (!opt->quiet)
 					fprintf(opt->out, " failed\n");
 				ml_apply_db_error(opt->err, "could not record the migration", res, conn);
-				PQclear(res);
-				PQclear(PQexec(conn, "rollback"));
+				ml_pq.clear(res);
+				ml_pq.clear(ml_pq.exec(conn, "rollback"));
 				return -1;
 			}
 		}
@@ -455,10 +455,10 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 				fprintf(opt->out, " failed\n");
 			fflush(opt->out);
 			report_chunk_error(opt->err, mg, c - 1, res, conn);
-			PQclear(res);
-			if (PQstatus(conn) == CONNECTION_BAD)
+			ml_pq.clear(res);
+			if (ml_pq.status(conn) == CONNECTION_BAD)
 			{
-				const char *m = PQerrorMessage(conn);
+				const char *m = ml_pq.errorMessage(conn);
 
 				fprintf(opt->err, "miglint: error: could not apply \"%s\": the connection to the "
 								  "server was lost (%.*s)\n",
@@ -468,7 +468,7 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 			}
 			else
 			{
-				PQclear(PQexec(conn, "rollback"));
+				ml_pq.clear(ml_pq.exec(conn, "rollback"));
 				if (lg->n_pending == 1)
 					fprintf(opt->err, "miglint: error: migration \"%s\" failed; the "
 									  "transaction was rolled back and nothing was applied\n",
@@ -486,7 +486,7 @@ migrate(PGconn *conn, struct ml_arena *arena, const struct ml_ledger *lg,
 	}
 	if (!command(conn, "commit", 0, NULL, "could not commit the migrations", opt->err))
 	{
-		if (PQstatus(conn) == CONNECTION_BAD)
+		if (ml_pq.status(conn) == CONNECTION_BAD)
 			fprintf(opt->err, "miglint: error: the connection was lost during COMMIT, so "
 							  "whether the run was applied is unknown\n"
 							  "miglint: hint: Run miglint --status to see what was recorded.\n");
@@ -594,24 +594,24 @@ connect_db(const struct ml_apply_options *opt)
 	/* node-postgres always sends client_encoding UTF8; the files are UTF-8 too. */
 	const char *const keys[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
 	const char *const values[] = {opt->conninfo, "miglint", "UTF8", NULL};
-	PGconn *conn = PQconnectdbParams(keys, values, 1);
+	PGconn *conn = ml_pq.connectdbParams(keys, values, 1);
 
-	if (PQstatus(conn) != CONNECTION_OK)
+	if (ml_pq.status(conn) != CONNECTION_OK)
 	{
 		ml_apply_db_error(opt->err, "could not connect to the database", NULL, conn);
-		PQfinish(conn);
+		ml_pq.finish(conn);
 		return NULL;
 	}
-	PQsetNoticeProcessor(conn, discard_notice, NULL);
+	ml_pq.setNoticeProcessor(conn, discard_notice, NULL);
 	return conn;
 }
 
 int
 ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *opt)
 {
-	struct ml_arena *arena = ml_arena_create();
+	struct ml_arena *arena;
 	struct ml_ledger lg;
-	PGconn *conn = connect_db(opt);
+	PGconn *conn;
 	const char *lock[1];
 	const char *timeout[1] = {opt->lock_timeout};
 	char key[24];
@@ -620,6 +620,10 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 	long applied;
 	int rc = ML_EDB;
 
+	if (!ml_pq_load(opt->err))
+		return ML_EDB;
+	arena = ml_arena_create();
+	conn = connect_db(opt);
 	memset(&lg, 0, sizeof(lg));
 	if (conn == NULL)
 		goto done;
@@ -635,23 +639,23 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 		if (!command(conn, "SELECT set_config('lock_timeout', $1, true)", 1, timeout,
 					 "invalid --lock-timeout", opt->err))
 			goto done;
-		res = PQexecParams(conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, NULL, lock, NULL,
+		res = ml_pq.execParams(conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, NULL, lock, NULL,
 						   NULL, 0);
-		if (PQresultStatus(res) == PGRES_TUPLES_OK && strcmp(PQgetvalue(res, 0, 0), "f") == 0)
+		if (ml_pq.resultStatus(res) == PGRES_TUPLES_OK && strcmp(ml_pq.getvalue(res, 0, 0), "f") == 0)
 		{
 			fprintf(opt->err, "miglint: waiting for another miglint --apply on %s to finish\n",
 					lg.qtable);
-			PQclear(res);
-			res = PQexecParams(conn, "SELECT pg_advisory_lock($1::bigint)", 1, NULL, lock, NULL,
+			ml_pq.clear(res);
+			res = ml_pq.execParams(conn, "SELECT pg_advisory_lock($1::bigint)", 1, NULL, lock, NULL,
 							   NULL, 0);
 		}
-		if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		if (ml_pq.resultStatus(res) != PGRES_TUPLES_OK)
 		{
 			ml_apply_db_error(opt->err, "could not take the advisory lock", res, conn);
-			PQclear(res);
+			ml_pq.clear(res);
 			goto done;
 		}
-		PQclear(res);
+		ml_pq.clear(res);
 	}
 	if (ml_ledger_read(&lg, arena, conn, opt) != 0)
 		goto done;
@@ -731,7 +735,7 @@ ml_apply_run(const struct ml_apply_plan *plan, const struct ml_apply_options *op
 	rc = 0;
 done:
 	if (conn != NULL)
-		PQfinish(conn);
+		ml_pq.finish(conn);
 	ml_arena_destroy(arena);
 	return rc;
 }
