@@ -13,7 +13,6 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "miglint/apply.h"
 #include "miglint/folder.h"
 #include "miglint/json.h"
+#include "miglint/sha256.h"
 #include "miglint/source.h"
 #include "miglint/utf8.h"
 
@@ -43,8 +43,7 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 {
 	FILE *f = fopen(fs, "rb");
 	struct stat st;
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned md_len = 0;
+	unsigned char md[ML_SHA256_BYTES];
 	size_t bad;
 	int rc = 0;
 
@@ -111,9 +110,8 @@ read_migration(struct ml_apply_migration *m, struct ml_arena *arena, const char 
 							 "the recorded hash would not be the file's.");
 		goto done;
 	}
-	if (EVP_Digest(m->data, m->len, md, &md_len, EVP_sha256(), NULL) != 1)
-		ml_fatal_oom();
-	for (unsigned i = 0; i < md_len && i < 32; i++)
+	ml_sha256(m->data, m->len, md);
+	for (unsigned i = 0; i < ML_SHA256_BYTES; i++)
 		sprintf(m->hash + 2 * i, "%02x", md[i]);
 	m->n_chunks = ml_split_breakpoints(&m->chunks, arena, m->data, m->len);
 done:

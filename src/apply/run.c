@@ -12,7 +12,6 @@
  * pending migration's chunks (simple protocol, verbatim) each followed by its INSERT, COMMIT.
  * Any error rolls the whole run back and is reported at its file, line and column.
  */
-#include <openssl/evp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 
 #include "apply_int.h"
 #include "miglint/folder.h"
+#include "miglint/sha256.h"
 #include "miglint/source.h"
 #include "miglint/utf8.h"
 
@@ -60,8 +60,7 @@ command(PGconn *conn, const char *sql, int n, const char *const *params, const c
 static void
 advisory_key(char out[24], const struct ml_apply_options *opt)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned md_len = 0;
+	unsigned char md[ML_SHA256_BYTES];
 	size_t ls = strlen(opt->schema), lt = strlen(opt->table);
 	char *buf = malloc(ls + lt + 10);
 	uint64_t key = 0;
@@ -71,8 +70,7 @@ advisory_key(char out[24], const struct ml_apply_options *opt)
 	memcpy(buf, "miglint", 8);
 	memcpy(buf + 8, opt->schema, ls + 1);
 	memcpy(buf + 9 + ls, opt->table, lt);
-	if (EVP_Digest(buf, ls + lt + 9, md, &md_len, EVP_sha256(), NULL) != 1)
-		ml_fatal_oom();
+	ml_sha256(buf, ls + lt + 9, md);
 	free(buf);
 	for (int i = 0; i < 8; i++)
 		key = key << 8 | md[i];

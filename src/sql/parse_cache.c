@@ -14,7 +14,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 
 #include "miglint/arena.h"
 #include "miglint/pgq.h"
+#include "miglint/sha256.h"
 
 #define MAGIC "MLPCACH1"
 
@@ -148,17 +148,16 @@ void
 ml_parse_cache_key(unsigned char key[ML_PARSE_CACHE_KEY_BYTES], const char *bytes, size_t len,
 				   int mode)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	struct ml_sha256 h;
 	const char *id = ml_pgq_identity();
 	unsigned char m = (unsigned char) mode;
-	unsigned int n = 0;
 
-	if (ctx == NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1 ||
-		EVP_DigestUpdate(ctx, MAGIC MIGLINT_VERSION, sizeof(MAGIC MIGLINT_VERSION)) != 1 ||
-		EVP_DigestUpdate(ctx, id, strlen(id) + 1) != 1 || EVP_DigestUpdate(ctx, &m, 1) != 1 ||
-		EVP_DigestUpdate(ctx, bytes, len) != 1 || EVP_DigestFinal_ex(ctx, key, &n) != 1)
-		ml_fatal_oom(); /* libcrypto fails only when it cannot allocate */
-	EVP_MD_CTX_free(ctx);
+	ml_sha256_init(&h);
+	ml_sha256_update(&h, MAGIC MIGLINT_VERSION, sizeof(MAGIC MIGLINT_VERSION));
+	ml_sha256_update(&h, id, strlen(id) + 1);
+	ml_sha256_update(&h, &m, 1);
+	ml_sha256_update(&h, bytes, len);
+	ml_sha256_final(&h, key);
 }
 
 /* <root>/<hh>/<hex>, and <root>/<hh> in 'dir' when it is not NULL. */
