@@ -38,8 +38,13 @@ extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
+extern const struct ml_rule ml_rule_prefer_bigint_over_int;
+extern const struct ml_rule ml_rule_prefer_bigint_over_smallint;
+extern const struct ml_rule ml_rule_prefer_identity;
 extern const struct ml_rule ml_rule_prefer_jsonb;
 extern const struct ml_rule ml_rule_prefer_repack;
+extern const struct ml_rule ml_rule_prefer_text_field;
+extern const struct ml_rule ml_rule_prefer_timestamptz;
 extern const struct ml_rule ml_rule_psql_meta_command;
 extern const struct ml_rule ml_rule_renaming_column;
 extern const struct ml_rule ml_rule_renaming_table;
@@ -87,8 +92,13 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_journal_when_not_increasing,
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
+	&ml_rule_prefer_bigint_over_int,
+	&ml_rule_prefer_bigint_over_smallint,
+	&ml_rule_prefer_identity,
 	&ml_rule_prefer_jsonb,
 	&ml_rule_prefer_repack,
+	&ml_rule_prefer_text_field,
+	&ml_rule_prefer_timestamptz,
 	&ml_rule_psql_meta_command,
 	&ml_rule_renaming_column,
 	&ml_rule_renaming_table,
@@ -119,6 +129,7 @@ static const struct
 	{"prefer-robust-stmts", "require-if-exists"}, /* squawk: both idempotency rules */
 	{"prefer-robust-stmts", "require-if-not-exists"},
 	{"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
+	{"prefer-timestamp-tz", "prefer-timestamptz"}, /* squawk's other spelling */
 };
 
 bool
