@@ -13,6 +13,7 @@
 extern const struct ml_rule ml_rule_adding_field_with_default;
 extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
+extern const struct ml_rule ml_rule_adding_serial_primary_key_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
 extern const struct ml_rule ml_rule_ban_alter_domain_with_add_constraint;
 extern const struct ml_rule ml_rule_ban_char_field;
@@ -67,6 +68,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_adding_field_with_default,
 	&ml_rule_adding_not_nullable_field,
 	&ml_rule_adding_required_field,
+	&ml_rule_adding_serial_primary_key_field,
 	&ml_rule_ambiguous_migration_order,
 	&ml_rule_ban_alter_domain_with_add_constraint,
 	&ml_rule_ban_char_field,
