@@ -22,6 +22,7 @@ extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_ban_drop_database;
 extern const struct ml_rule ml_rule_ban_drop_not_null;
 extern const struct ml_rule ml_rule_ban_drop_table;
+extern const struct ml_rule ml_rule_ban_duplicate_column_assignments;
 extern const struct ml_rule ml_rule_ban_exclusion_constraint;
 extern const struct ml_rule ml_rule_ban_rename_enum_value;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
@@ -77,6 +78,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_ban_drop_database,
 	&ml_rule_ban_drop_not_null,
 	&ml_rule_ban_drop_table,
+	&ml_rule_ban_duplicate_column_assignments,
 	&ml_rule_ban_exclusion_constraint,
 	&ml_rule_ban_rename_enum_value,
 	&ml_rule_ban_truncate_cascade,
