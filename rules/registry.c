@@ -54,6 +54,7 @@ extern const struct ml_rule ml_rule_require_concurrent_index_creation;
 extern const struct ml_rule ml_rule_require_concurrent_index_deletion;
 extern const struct ml_rule ml_rule_require_concurrent_partition_detach;
 extern const struct ml_rule ml_rule_require_concurrent_reindex;
+extern const struct ml_rule ml_rule_require_enum_value_ordering;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
 extern const struct ml_rule ml_rule_require_table_schema;
@@ -110,6 +111,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_require_concurrent_index_deletion,
 	&ml_rule_require_concurrent_partition_detach,
 	&ml_rule_require_concurrent_reindex,
+	&ml_rule_require_enum_value_ordering,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
 	&ml_rule_require_table_schema,
