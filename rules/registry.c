@@ -57,6 +57,8 @@ extern const struct ml_rule ml_rule_require_concurrent_reindex;
 extern const struct ml_rule ml_rule_require_enum_value_ordering;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
+extern const struct ml_rule ml_rule_require_lock_timeout;
+extern const struct ml_rule ml_rule_require_statement_timeout;
 extern const struct ml_rule ml_rule_require_table_schema;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
 extern const struct ml_rule ml_rule_snapshot_drift;
@@ -114,6 +116,8 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_require_enum_value_ordering,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
+	&ml_rule_require_lock_timeout,
+	&ml_rule_require_statement_timeout,
 	&ml_rule_require_table_schema,
 	&ml_rule_snapshot_chain_broken,
 	&ml_rule_snapshot_drift,
@@ -136,6 +140,8 @@ static const struct
 	{"prefer-robust-stmts", "require-if-not-exists"},
 	{"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
 	{"prefer-timestamp-tz", "prefer-timestamptz"}, /* squawk's other spelling */
+	{"require-timeout-settings", "require-lock-timeout"}, /* squawk 2.x split it in two */
+	{"require-timeout-settings", "require-statement-timeout"},
 };
 
 bool

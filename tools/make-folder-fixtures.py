@@ -187,6 +187,13 @@ def cases():
     def bp_off_one(f):
         journal(f)["entries"][2]["breakpoints"] = False
     case("breakpoints-off-multi-statement", "good-breakpoints-false-one-statement", bp_off_one)
+    # require-lock-timeout, require-statement-timeout (0002 alters the existing "users")
+    for guc in ("lock", "statement"):
+        case(f"require-{guc}-timeout", "bad-drizzle-no-timeout")
+        case(f"require-{guc}-timeout", "good-drizzle-set-local",
+             lambda f, guc=guc: f.__setitem__("0002_add_users_bio.sql",
+                                              f"SET LOCAL {guc}_timeout = '5s';--> statement-breakpoint\n"
+                                              + f["0002_add_users_bio.sql"]))
     # snapshot-invalid
     case("snapshot-invalid", "good-healthy")
     case("snapshot-invalid", "bad-empty-snapshot", lambda f: f.__setitem__("meta/0001_snapshot.json", b""))
