@@ -194,6 +194,29 @@ def cases():
              lambda f, guc=guc: f.__setitem__("0002_add_users_bio.sql",
                                               f"SET LOCAL {guc}_timeout = '5s';--> statement-breakpoint\n"
                                               + f["0002_add_users_bio.sql"]))
+    # multiple-alter-table (drizzle-orm's transaction keeps the lock: only passes count)
+    def add_0003(f, tag, sql, users_cols):
+        f[f"{tag}.sql"] = sql
+        journal(f)["entries"].append({"idx": 3, "version": "7", "when": WHEN[3], "tag": tag,
+                                      "breakpoints": True})
+        snap = json.loads(json.dumps(f["meta/0002_snapshot.json"]))
+        snap["id"], snap["prevId"] = IDS[3], IDS[2]
+        snap["tables"]["public.users"]["columns"].update(users_cols)
+        f["meta/0003_snapshot.json"] = snap
+    def two_passes(f):
+        add_0003(f, "0003_users_required",
+                 'ALTER TABLE "users" ALTER COLUMN "bio" SET DEFAULT \'\';--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ALTER COLUMN "bio" SET NOT NULL;--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE text;',
+                 {"bio": dict(col("bio", "text", False, True), default="''"),
+                  "email": col("email", "text", False, True)})
+    case("multiple-alter-table", "bad-drizzle-two-passes", two_passes)
+    def instant(f):
+        add_0003(f, "0003_users_more",
+                 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "avatar" text;--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "city" text;',
+                 {"avatar": col("avatar", "text"), "city": col("city", "text")})
+    case("multiple-alter-table", "good-drizzle-instant-changes", instant)
     # snapshot-invalid
     case("snapshot-invalid", "good-healthy")
     case("snapshot-invalid", "bad-empty-snapshot", lambda f: f.__setitem__("meta/0001_snapshot.json", b""))

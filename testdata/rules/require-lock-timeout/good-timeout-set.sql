@@ -1,5 +1,4 @@
--- SET before the first blocking statement; a SET after an unrelated setting.
+-- SET before the blocking statement, after an unrelated setting.
 SET search_path = public;
 SET lock_timeout = '5s';
 ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;
-ALTER TABLE "users" ALTER COLUMN "bio" SET DEFAULT '';

@@ -2,4 +2,4 @@
 CREATE TABLE IF NOT EXISTS "drafts" ("id" bigint);
 ALTER TABLE "drafts" ADD COLUMN IF NOT EXISTS "title" text;
 ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;
-ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "avatar" text;
+ALTER TABLE "posts" ADD COLUMN IF NOT EXISTS "summary" text;
