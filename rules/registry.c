@@ -40,6 +40,7 @@ extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
+extern const struct ml_rule ml_rule_missing_statement_breakpoint;
 extern const struct ml_rule ml_rule_multiple_alter_table;
 extern const struct ml_rule ml_rule_prefer_bigint_over_int;
 extern const struct ml_rule ml_rule_prefer_bigint_over_smallint;
@@ -100,6 +101,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_journal_when_not_increasing,
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
+	&ml_rule_missing_statement_breakpoint,
 	&ml_rule_multiple_alter_table,
 	&ml_rule_prefer_bigint_over_int,
 	&ml_rule_prefer_bigint_over_smallint,

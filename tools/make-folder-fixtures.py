@@ -217,6 +217,21 @@ def cases():
                  'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "city" text;',
                  {"avatar": col("avatar", "text"), "city": col("city", "text")})
     case("multiple-alter-table", "good-drizzle-instant-changes", instant)
+    # missing-statement-breakpoint ("breakpoints": true, or Drizzle 1.0)
+    case("missing-statement-breakpoint", "good-healthy")
+    case("missing-statement-breakpoint", "bad-hand-edited",
+         lambda f: f.__setitem__("0002_add_users_bio.sql", f["0002_add_users_bio.sql"] +
+                                 '\nUPDATE "users" SET "bio" = \'\' WHERE "bio" IS NULL;'))
+    case("missing-statement-breakpoint", "good-do-block",
+         lambda f: f.__setitem__("0002_add_users_bio.sql",
+                                 'DO $$ BEGIN\n ALTER TABLE "users" ADD COLUMN "bio" text;\n'
+                                 ' UPDATE "users" SET "bio" = \'\';\n'
+                                 'EXCEPTION WHEN duplicate_column THEN null;\nEND $$;'))
+    case("missing-statement-breakpoint", "bad-v1-markers-removed",
+         lambda f: f.__setitem__("20250102000000_add_posts/migration.sql",
+                                 f["20250102000000_add_posts/migration.sql"]
+                                 .replace("--> statement-breakpoint\n", "")), v1=True)
+    case("missing-statement-breakpoint", "good-v1", v1=True)
     # snapshot-invalid
     case("snapshot-invalid", "good-healthy")
     case("snapshot-invalid", "bad-empty-snapshot", lambda f: f.__setitem__("meta/0001_snapshot.json", b""))
