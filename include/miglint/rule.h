@@ -185,7 +185,7 @@ struct ml_blocking_lock
 	const char *statement;			   /* "ALTER TABLE", "CREATE INDEX", ... */
 	const char *lock;				   /* "ACCESS EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE" */
 	const PgQuery__RangeVar *relation; /* the table locked, or NULL */
-	const char *object;				   /* DROP: the object's rendered name, else NULL */
+	const char *object; /* instead of a table: "index \"users_email_idx\"", or NULL */
 };
 
 /*

@@ -32,6 +32,27 @@ existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
 		   ml_check_table_dropped_existed(chk, rv);
 }
 
+/* Like existed(), for a materialized view. */
+static bool
+matview_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv)
+{
+	const struct ml_cat_object *mv;
+
+	if (chk->catalog == NULL || rv == NULL)
+		return true;
+	mv = ml_catalog_find(chk->catalog, ML_OBJ_MATVIEW,
+						 rv->schemaname != NULL && rv->schemaname[0] != '\0' ? rv->schemaname
+																			 : NULL,
+						 rv->relname);
+	if (mv == NULL)
+		mv = ml_catalog_find_dropped(chk->catalog, ML_OBJ_MATVIEW,
+									 rv->schemaname != NULL && rv->schemaname[0] != '\0'
+										 ? rv->schemaname
+										 : NULL,
+									 rv->relname);
+	return mv == NULL || ml_catalog_existed_before(chk->catalog, mv);
+}
+
 /* The lock one ALTER TABLE command takes, or NULL when it is SHARE UPDATE EXCLUSIVE. */
 static const char *
 alter_cmd_lock(const PgQuery__AlterTableCmd *cmd)
@@ -203,25 +224,30 @@ static bool
 drop_lock(const struct ml_check *chk, const PgQuery__DropStmt *ds, struct ml_blocking_lock *out)
 {
 	enum ml_obj_kind kind;
+	const char *word;
 
 	switch (ds->remove_type)
 	{
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
 			kind = ML_OBJ_TABLE;
+			word = "table";
 			out->statement = "DROP TABLE";
 			break;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 			if (ds->concurrent)
 				return false;
 			kind = ML_OBJ_INDEX;
+			word = "index";
 			out->statement = "DROP INDEX";
 			break;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
 			kind = ML_OBJ_VIEW;
+			word = "view";
 			out->statement = "DROP VIEW";
 			break;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
 			kind = ML_OBJ_MATVIEW;
+			word = "materialized view";
 			out->statement = "DROP MATERIALIZED VIEW";
 			break;
 		default:
@@ -252,7 +278,7 @@ drop_lock(const struct ml_check *chk, const PgQuery__DropStmt *ds, struct ml_blo
 			continue;
 		out->lock = ACCESS_EXCLUSIVE;
 		out->relation = NULL;
-		out->object = ml_name_object(chk->arena, o);
+		out->object = ml_arena_printf(chk->arena, "%s %s", word, ml_name_object(chk->arena, o));
 		return true;
 	}
 	return false;
@@ -333,9 +359,15 @@ ml_check_blocking_lock(const struct ml_check *chk, const struct ml_stmt *stmt,
 			if (ml_def_elem_find(n->reindex_stmt->params, n->reindex_stmt->n_params,
 								 "concurrently") != NULL)
 				return false;
+			if (n->reindex_stmt->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE &&
+				!existed(chk, n->reindex_stmt->relation))
+				return false;
 			out->statement = "REINDEX";
 			out->lock = ACCESS_EXCLUSIVE;
-			out->relation = n->reindex_stmt->relation;
+			out->relation = n->reindex_stmt->kind ==
+									PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE
+								? n->reindex_stmt->relation
+								: NULL;
 			return true;
 		case PG_QUERY__NODE__NODE_VACUUM_STMT:
 			if (!n->vacuum_stmt->is_vacuumcmd ||
@@ -344,18 +376,34 @@ ml_check_blocking_lock(const struct ml_check *chk, const struct ml_stmt *stmt,
 				return false;
 			out->statement = "VACUUM FULL";
 			out->lock = ACCESS_EXCLUSIVE;
-			return true;
+			for (size_t i = 0; i < n->vacuum_stmt->n_rels; i++)
+			{
+				const PgQuery__Node *r = n->vacuum_stmt->rels[i];
+
+				if (r->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION &&
+					existed(chk, r->vacuum_relation->relation))
+				{
+					out->relation = r->vacuum_relation->relation;
+					return true;
+				}
+			}
+			return n->vacuum_stmt->n_rels == 0; /* every table of the database */
 		case PG_QUERY__NODE__NODE_CLUSTER_STMT:
+			if (n->cluster_stmt->relation != NULL && !existed(chk, n->cluster_stmt->relation))
+				return false;
 			out->statement = "CLUSTER";
 			out->lock = ACCESS_EXCLUSIVE;
 			out->relation = n->cluster_stmt->relation;
 			return true;
 		case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
-			if (n->refresh_mat_view_stmt->concurrent)
+			if (n->refresh_mat_view_stmt->concurrent ||
+				!matview_existed(chk, n->refresh_mat_view_stmt->relation))
 				return false;
 			out->statement = "REFRESH MATERIALIZED VIEW";
 			out->lock = ACCESS_EXCLUSIVE;
-			out->relation = n->refresh_mat_view_stmt->relation;
+			out->object = ml_arena_printf(chk->arena, "materialized view %s",
+										  ml_name_range_var(chk->arena,
+															n->refresh_mat_view_stmt->relation));
 			return true;
 		default:
 			return false;
