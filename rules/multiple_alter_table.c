@@ -10,7 +10,7 @@
  * every row (ALTER COLUMN ... TYPE, SET NOT NULL, a validated constraint, an index-backed
  * key, a rewriting ADD COLUMN) does its own pass, where one ALTER TABLE with several commands
  * does one. Only statements next to each other count (SET statements between them are fine):
- * anything else between them, such as the UPDATE that backfills a column, may be why they
+ * anything else between them, such as the UPDATE that backfills a column, might be why they
  * are apart. VALIDATE CONSTRAINT and ATTACH / DETACH PARTITION stand alone on purpose, and
  * statements inside DO blocks keep their own exception handlers, so none of them is merged.
  * A table created earlier in the same migration is exempt.
@@ -87,7 +87,7 @@ needs_pass(const PgQuery__AlterTableCmd *cmd)
 	}
 }
 
-/* The statement as an ALTER TABLE that may be merged with its neighbours, or NULL. */
+/* The statement as an ALTER TABLE that can be merged with its neighbours, or NULL. */
 static const PgQuery__AlterTableStmt *
 mergeable(const struct ml_stmt *st)
 {

@@ -20,7 +20,7 @@ static const char *
 serial_base(const PgQuery__TypeName *type)
 {
 	static const char *const serials[][2] = {
-		{"serial", "integer"},	   {"serial4", "integer"}, {"bigserial", "bigint"},
+		{"serial", "integer"},	   {"serial4", "integer"},	{"bigserial", "bigint"},
 		{"serial8", "bigint"},	   {"smallserial", "smallint"}, {"serial2", "smallint"},
 	};
 	const char *name = ml_type_base_name(type);
