@@ -13,6 +13,7 @@
 extern const struct ml_rule ml_rule_adding_field_with_default;
 extern const struct ml_rule ml_rule_adding_not_nullable_field;
 extern const struct ml_rule ml_rule_adding_required_field;
+extern const struct ml_rule ml_rule_adding_serial_primary_key_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
 extern const struct ml_rule ml_rule_ban_alter_domain_with_add_constraint;
 extern const struct ml_rule ml_rule_ban_char_field;
@@ -21,6 +22,7 @@ extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_ban_drop_database;
 extern const struct ml_rule ml_rule_ban_drop_not_null;
 extern const struct ml_rule ml_rule_ban_drop_table;
+extern const struct ml_rule ml_rule_ban_duplicate_column_assignments;
 extern const struct ml_rule ml_rule_ban_exclusion_constraint;
 extern const struct ml_rule ml_rule_ban_rename_enum_value;
 extern const struct ml_rule ml_rule_ban_truncate_cascade;
@@ -38,8 +40,15 @@ extern const struct ml_rule ml_rule_journal_invalid;
 extern const struct ml_rule ml_rule_journal_when_not_increasing;
 extern const struct ml_rule ml_rule_leftover_journal;
 extern const struct ml_rule ml_rule_missing_migration_file;
+extern const struct ml_rule ml_rule_missing_statement_breakpoint;
+extern const struct ml_rule ml_rule_multiple_alter_table;
+extern const struct ml_rule ml_rule_prefer_bigint_over_int;
+extern const struct ml_rule ml_rule_prefer_bigint_over_smallint;
+extern const struct ml_rule ml_rule_prefer_identity;
 extern const struct ml_rule ml_rule_prefer_jsonb;
 extern const struct ml_rule ml_rule_prefer_repack;
+extern const struct ml_rule ml_rule_prefer_text_field;
+extern const struct ml_rule ml_rule_prefer_timestamptz;
 extern const struct ml_rule ml_rule_psql_meta_command;
 extern const struct ml_rule ml_rule_renaming_column;
 extern const struct ml_rule ml_rule_renaming_table;
@@ -47,8 +56,11 @@ extern const struct ml_rule ml_rule_require_concurrent_index_creation;
 extern const struct ml_rule ml_rule_require_concurrent_index_deletion;
 extern const struct ml_rule ml_rule_require_concurrent_partition_detach;
 extern const struct ml_rule ml_rule_require_concurrent_reindex;
+extern const struct ml_rule ml_rule_require_enum_value_ordering;
 extern const struct ml_rule ml_rule_require_if_exists;
 extern const struct ml_rule ml_rule_require_if_not_exists;
+extern const struct ml_rule ml_rule_require_lock_timeout;
+extern const struct ml_rule ml_rule_require_statement_timeout;
 extern const struct ml_rule ml_rule_require_table_schema;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
 extern const struct ml_rule ml_rule_snapshot_drift;
@@ -62,6 +74,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_adding_field_with_default,
 	&ml_rule_adding_not_nullable_field,
 	&ml_rule_adding_required_field,
+	&ml_rule_adding_serial_primary_key_field,
 	&ml_rule_ambiguous_migration_order,
 	&ml_rule_ban_alter_domain_with_add_constraint,
 	&ml_rule_ban_char_field,
@@ -70,6 +83,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_ban_drop_database,
 	&ml_rule_ban_drop_not_null,
 	&ml_rule_ban_drop_table,
+	&ml_rule_ban_duplicate_column_assignments,
 	&ml_rule_ban_exclusion_constraint,
 	&ml_rule_ban_rename_enum_value,
 	&ml_rule_ban_truncate_cascade,
@@ -87,8 +101,15 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_journal_when_not_increasing,
 	&ml_rule_leftover_journal,
 	&ml_rule_missing_migration_file,
+	&ml_rule_missing_statement_breakpoint,
+	&ml_rule_multiple_alter_table,
+	&ml_rule_prefer_bigint_over_int,
+	&ml_rule_prefer_bigint_over_smallint,
+	&ml_rule_prefer_identity,
 	&ml_rule_prefer_jsonb,
 	&ml_rule_prefer_repack,
+	&ml_rule_prefer_text_field,
+	&ml_rule_prefer_timestamptz,
 	&ml_rule_psql_meta_command,
 	&ml_rule_renaming_column,
 	&ml_rule_renaming_table,
@@ -96,8 +117,11 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_require_concurrent_index_deletion,
 	&ml_rule_require_concurrent_partition_detach,
 	&ml_rule_require_concurrent_reindex,
+	&ml_rule_require_enum_value_ordering,
 	&ml_rule_require_if_exists,
 	&ml_rule_require_if_not_exists,
+	&ml_rule_require_lock_timeout,
+	&ml_rule_require_statement_timeout,
 	&ml_rule_require_table_schema,
 	&ml_rule_snapshot_chain_broken,
 	&ml_rule_snapshot_drift,
@@ -119,6 +143,9 @@ static const struct
 	{"prefer-robust-stmts", "require-if-exists"}, /* squawk: both idempotency rules */
 	{"prefer-robust-stmts", "require-if-not-exists"},
 	{"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
+	{"prefer-timestamp-tz", "prefer-timestamptz"}, /* squawk's other spelling */
+	{"require-timeout-settings", "require-lock-timeout"}, /* squawk 2.x split it in two */
+	{"require-timeout-settings", "require-statement-timeout"},
 };
 
 bool

@@ -187,6 +187,51 @@ def cases():
     def bp_off_one(f):
         journal(f)["entries"][2]["breakpoints"] = False
     case("breakpoints-off-multi-statement", "good-breakpoints-false-one-statement", bp_off_one)
+    # require-lock-timeout, require-statement-timeout (0002 alters the existing "users")
+    for guc in ("lock", "statement"):
+        case(f"require-{guc}-timeout", "bad-drizzle-no-timeout")
+        case(f"require-{guc}-timeout", "good-drizzle-set-local",
+             lambda f, guc=guc: f.__setitem__("0002_add_users_bio.sql",
+                                              f"SET LOCAL {guc}_timeout = '5s';--> statement-breakpoint\n"
+                                              + f["0002_add_users_bio.sql"]))
+    # multiple-alter-table (drizzle-orm's transaction keeps the lock: only passes count)
+    def add_0003(f, tag, sql, users_cols):
+        f[f"{tag}.sql"] = sql
+        journal(f)["entries"].append({"idx": 3, "version": "7", "when": WHEN[3], "tag": tag,
+                                      "breakpoints": True})
+        snap = json.loads(json.dumps(f["meta/0002_snapshot.json"]))
+        snap["id"], snap["prevId"] = IDS[3], IDS[2]
+        snap["tables"]["public.users"]["columns"].update(users_cols)
+        f["meta/0003_snapshot.json"] = snap
+    def two_passes(f):
+        add_0003(f, "0003_users_required",
+                 'ALTER TABLE "users" ALTER COLUMN "bio" SET DEFAULT \'\';--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ALTER COLUMN "bio" SET NOT NULL;--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ALTER COLUMN "email" SET DATA TYPE text;',
+                 {"bio": dict(col("bio", "text", False, True), default="''"),
+                  "email": col("email", "text", False, True)})
+    case("multiple-alter-table", "bad-drizzle-two-passes", two_passes)
+    def instant(f):
+        add_0003(f, "0003_users_more",
+                 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "avatar" text;--> statement-breakpoint\n'
+                 'ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "city" text;',
+                 {"avatar": col("avatar", "text"), "city": col("city", "text")})
+    case("multiple-alter-table", "good-drizzle-instant-changes", instant)
+    # missing-statement-breakpoint ("breakpoints": true, or Drizzle 1.0)
+    case("missing-statement-breakpoint", "good-healthy")
+    case("missing-statement-breakpoint", "bad-hand-edited",
+         lambda f: f.__setitem__("0002_add_users_bio.sql", f["0002_add_users_bio.sql"] +
+                                 '\nUPDATE "users" SET "bio" = \'\' WHERE "bio" IS NULL;'))
+    case("missing-statement-breakpoint", "good-do-block",
+         lambda f: f.__setitem__("0002_add_users_bio.sql",
+                                 'DO $$ BEGIN\n ALTER TABLE "users" ADD COLUMN "bio" text;\n'
+                                 ' UPDATE "users" SET "bio" = \'\';\n'
+                                 'EXCEPTION WHEN duplicate_column THEN null;\nEND $$;'))
+    case("missing-statement-breakpoint", "bad-v1-markers-removed",
+         lambda f: f.__setitem__("20250102000000_add_posts/migration.sql",
+                                 f["20250102000000_add_posts/migration.sql"]
+                                 .replace("--> statement-breakpoint\n", "")), v1=True)
+    case("missing-statement-breakpoint", "good-v1", v1=True)
     # snapshot-invalid
     case("snapshot-invalid", "good-healthy")
     case("snapshot-invalid", "bad-empty-snapshot", lambda f: f.__setitem__("meta/0001_snapshot.json", b""))

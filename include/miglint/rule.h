@@ -197,6 +197,35 @@ bool ml_check_in_transaction(const struct ml_check *chk);
 /* True when the file is a migration of a Drizzle folder (0.x or 1.0). */
 bool ml_check_drizzle(const struct ml_check *chk);
 
+/* A statement's lock that makes the application's queries queue behind it (locks.c). */
+struct ml_blocking_lock
+{
+	const char *statement;			   /* "ALTER TABLE", "CREATE INDEX", ... */
+	const char *lock;				   /* "ACCESS EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE" */
+	const PgQuery__RangeVar *relation; /* the table locked, or NULL */
+	const char *object; /* instead of a table: "index \"users_email_idx\"", or NULL */
+};
+
+/*
+ * True when 'stmt' takes a SHARE or stronger lock (one that blocks writes, or reads too) on a
+ * relation that existed before the current migration, and fills *out. Meant for file rules:
+ * it judges "existed" from the catalog after the whole file was replayed.
+ */
+bool ml_check_blocking_lock(const struct ml_check *chk, const struct ml_stmt *stmt,
+							struct ml_blocking_lock *out);
+
+/* What a statement does to a timeout setting such as lock_timeout (locks.c). */
+enum ml_timeout_setting
+{
+	ML_TIMEOUT_UNRELATED,
+	ML_TIMEOUT_SET,		  /* SET, or set_config(..., false), to a non-zero value */
+	ML_TIMEOUT_SET_LOCAL, /* SET LOCAL, or set_config(..., true): until the transaction ends */
+	ML_TIMEOUT_CLEARED,	  /* RESET, SET ... TO DEFAULT, a zero value, RESET ALL */
+};
+
+/* How 'stmt' changes the setting 'guc' ("lock_timeout", "statement_timeout"). */
+enum ml_timeout_setting ml_stmt_timeout_setting(const struct ml_stmt *stmt, const char *guc);
+
 /* The journal entry of the file being checked, or NULL. */
 const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);
 

@@ -1,4 +1,5 @@
 -- miglint-ignore-file adding-field-with-default
+-- miglint-ignore-file multiple-alter-table -- one column per statement, on purpose
 -- (serial, identity and generated columns rewrite the table: another rule's concern)
 -- A DEFAULT, serial, identity or generated column has a value; a new table has no rows.
 ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "plan" text DEFAULT 'free' NOT NULL;

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * adding_serial_primary_key_field.c
+ *	  Flags a PRIMARY KEY added to a table that existed before the migration.
+ *
+ * ADD PRIMARY KEY (and ADD COLUMN ... PRIMARY KEY) builds the key's unique index while
+ * holding an ACCESS EXCLUSIVE lock: nothing reads or writes the table for as long as the
+ * build takes. Building the index with CREATE UNIQUE INDEX CONCURRENTLY and attaching it with
+ * ADD CONSTRAINT ... PRIMARY KEY USING INDEX holds that lock only for a moment, so USING INDEX
+ * is not flagged. squawk's name is kept although the rule is about any primary key, not only
+ * a serial one. A table created earlier in the same migration is empty and is exempt.
+ */
+#include "miglint/rule.h"
+
+/* The key's columns as "a", "b" (rendered from the constraint's keys). */
+static const char *
+key_columns(struct ml_check *chk, const PgQuery__Constraint *c)
+{
+	const char *out = "";
+
+	for (size_t i = 0; i < c->n_keys; i++)
+		if (c->keys[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+			out = ml_arena_printf(chk->arena, "%s%s%s", out, out[0] ? ", " : "",
+								  ml_quote_ident(chk->arena, c->keys[i]->string->sval));
+	return out;
+}
+
+/* Where CREATE UNIQUE INDEX CONCURRENTLY can run, for the hint. */
+static const char *
+concurrently_note(const struct ml_check *chk)
+{
+	if (ml_check_drizzle(chk))
+		return " drizzle-orm runs all pending migrations in one transaction, where CONCURRENTLY "
+			   "fails: build the index outside the migrator first (in psql or a deploy step) and "
+			   "keep only the ADD CONSTRAINT here.";
+	if (ml_check_in_transaction(chk))
+		return " This runner wraps the migration in a transaction, where CONCURRENTLY fails: "
+			   "build the index in a step that runs outside one.";
+	return "";
+}
+
+/* Entry point: called once per statement, in file order. */
+static void
+check(struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const PgQuery__AlterTableStmt *at = ml_check_alter_existing_table(chk, stmt);
+	const char *table;
+
+	if (at == NULL)
+		return;
+	table = ml_name_range_var(chk->arena, at->relation);
+	for (size_t i = 0; i < at->n_cmds; i++)
+	{
+		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
+		struct ml_diag *d;
+
+		if (cmd == NULL || cmd->def == NULL)
+			continue;
+		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+			cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+		{
+			const PgQuery__Constraint *c = cmd->def->constraint;
+			const char *name;
+
+			if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+				(c->indexname != NULL && c->indexname[0] != '\0'))
+				continue;
+			name = ml_quote_ident(chk->arena,
+								  c->conname != NULL && c->conname[0] != '\0'
+									  ? c->conname
+									  : ml_arena_printf(chk->arena, "%s_pkey",
+														at->relation->relname));
+			d = ml_report(chk, stmt, "primary key %s is added to table %s", name, table);
+			ml_diag_detail(d, "ADD PRIMARY KEY builds the key's unique index while it holds an "
+							  "ACCESS EXCLUSIVE lock on %s: nothing reads or writes the table "
+							  "until the index is built.",
+						   table);
+			ml_diag_hint(d, "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY %s ON %s "
+							"(%s), then attach it: ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY "
+							"USING INDEX %s.%s",
+						 name, table, key_columns(chk, c), table, name, name,
+						 concurrently_note(chk));
+		}
+		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
+				 cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		{
+			const PgQuery__ColumnDef *cd = cmd->def->column_def;
+			const char *name, *col;
+
+			for (size_t k = 0; k < cd->n_constraints; k++)
+			{
+				const PgQuery__Constraint *c = cd->constraints[k]->constraint;
+
+				if (c == NULL || c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
+					continue;
+				name = ml_quote_ident(chk->arena,
+									  c->conname != NULL && c->conname[0] != '\0'
+										  ? c->conname
+										  : ml_arena_printf(chk->arena, "%s_pkey",
+															at->relation->relname));
+				col = ml_quote_ident(chk->arena, cd->colname);
+				d = ml_report(chk, stmt, "column %s is added to table %s as its primary key", col,
+							  table);
+				ml_diag_detail(d, "A PRIMARY KEY in ADD COLUMN builds the key's unique index while "
+								  "it holds an ACCESS EXCLUSIVE lock on %s: nothing reads or "
+								  "writes the table until the index is built.",
+							   table);
+				ml_diag_hint(d, "Add the column without PRIMARY KEY and fill it, then run CREATE "
+								"UNIQUE INDEX CONCURRENTLY %s ON %s (%s) and ALTER TABLE %s ADD "
+								"CONSTRAINT %s PRIMARY KEY USING INDEX %s.%s",
+							 name, table, col, table, name, name, concurrently_note(chk));
+				break;
+			}
+		}
+	}
+}
+
+const struct ml_rule ml_rule_adding_serial_primary_key_field = {
+	.name = "adding-serial-primary-key-field",
+	.category = ML_CATEGORY_LOCKING,
+	.severity = ML_SEVERITY_WARNING,
+	.summary = "ADD PRIMARY KEY or ADD COLUMN ... PRIMARY KEY on a table that already exists",
+	.why = "Adding a primary key builds its unique index under an ACCESS EXCLUSIVE lock, so "
+		   "nothing reads or writes the table until the build ends. A primary key attached USING "
+		   "INDEX to an index built CONCURRENTLY holds the lock only for a moment. The name is "
+		   "squawk's; the rule covers every primary key, not only serial ones.",
+	.fix = "Build the index with CREATE UNIQUE INDEX CONCURRENTLY (outside the migrator's "
+		   "transaction), then ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX.",
+	.bad = "ALTER TABLE \"accounts\" ADD PRIMARY KEY (\"id\");",
+	.good = "CREATE UNIQUE INDEX CONCURRENTLY \"accounts_pkey\" ON \"accounts\" (\"id\");\n"
+			"ALTER TABLE \"accounts\" ADD CONSTRAINT \"accounts_pkey\" PRIMARY KEY USING INDEX "
+			"\"accounts_pkey\";",
+	.check_statement = check,
+};

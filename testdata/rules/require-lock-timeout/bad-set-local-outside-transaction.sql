@@ -1,0 +1,3 @@
+-- SET LOCAL in a file that does not run in a transaction block has no effect.
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;

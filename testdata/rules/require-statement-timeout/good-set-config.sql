@@ -1,0 +1,3 @@
+-- set_config() with constant arguments sets it too.
+SELECT set_config('statement_timeout', '5s', false);
+ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;

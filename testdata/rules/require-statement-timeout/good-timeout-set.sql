@@ -1,0 +1,4 @@
+-- SET before the blocking statement, after an unrelated setting.
+SET search_path = public;
+SET statement_timeout = '5s';
+ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "bio" text;
