@@ -53,10 +53,13 @@ awk 'BEGIN { for (i = 0; i < 20000; i++) printf "CREATE TABLE t%d (id int);\n", 
 # median of the numbers on stdin
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# measure TOOL ARGS...: appends "wall cpu kilobytes" of one run to $work/last.
+# measure TOOL ARGS...: prints "wall cpu kilobytes" of one run. Wall time from the clock in
+# nanoseconds (time(1)'s is in hundredths, too coarse for one file); CPU and RSS from time(1).
 measure() {
-	/usr/bin/time -o "$work/t" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
-	tail -n 1 "$work/t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
+	t0=$(date +%s%N)
+	/usr/bin/time -o "$work/t" -f '%U %S %M' "$@" >/dev/null 2>&1 || true
+	t1=$(date +%s%N)
+	tail -n 1 "$work/t" | awk -v ns=$((t1 - t0)) '{ printf "%.3f %.2f %s\n", ns / 1e9, $1 + $2, $3 }'
 }
 
 # row NAME CACHE MIGLINT_PATHS SQUAWK_FILES: CACHE is "cold" (empty before each run) or
@@ -80,7 +83,7 @@ row() {
 	done
 	# shellcheck disable=SC2086
 	stmts=$("$miglint" --no-config --no-cache $mpaths 2>/dev/null | tail -n 1 |
-		sed -n 's/.*files, \([0-9]*\) statements* checked.*/\1/p')
+		sed -n 's/.*[0-9] files*, \([0-9]*\) statements* checked.*/\1/p')
 	mt=$(cut -d' ' -f1 "$work/m" | median)
 	st=$(cut -d' ' -f1 "$work/s" | median)
 	mc=$(cut -d' ' -f2 "$work/m" | median)
@@ -93,7 +96,7 @@ row() {
 		ratio = st > 0 ? sprintf("%.2f", mt / st) : "-"
 		over = fc > 0 ? sprintf("%+.0f%%", 100 * (mc - fc) / fc) : "-"
 		rate = mt > 0 ? sprintf("%.0f", stmts / mt) : "-"
-		printf "%-36s %8s %8s %6s %8s %8s %7s %7.1f %7.1f %9s\n", n, mt, st, ratio, mc, fc, over,
+		printf "%-36s %8.3f %8.3f %6s %8s %8s %7s %7.1f %7.1f %9s\n", n, mt, st, ratio, mc, fc, over,
 			mm / 1024, sm / 1024, rate
 	}'
 }

@@ -143,6 +143,7 @@ static const struct
 	{"prefer-robust-stmts", "require-if-exists"}, /* squawk: both idempotency rules */
 	{"prefer-robust-stmts", "require-if-not-exists"},
 	{"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
+	{"adding-foreign-key-constraint", "constraint-missing-not-valid"}, /* ours covers CHECK too */
 	{"prefer-timestamp-tz", "prefer-timestamptz"}, /* squawk's other spelling */
 	{"require-timeout-settings", "require-lock-timeout"}, /* squawk 2.x split it in two */
 	{"require-timeout-settings", "require-statement-timeout"},
