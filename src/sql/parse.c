@@ -19,6 +19,9 @@
 #include "miglint/sql.h"
 #include "miglint/utf8.h"
 
+/* Chunks with at least this many ';' are parsed statement by statement (parse_by_statement). */
+#define BY_STATEMENT_MIN 8
+
 /* A growable array, realloc-backed while a file is built, copied into the arena after. */
 struct vec
 {
@@ -358,13 +361,67 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 	free(pieces.items);
 }
 
-/* Parses one chunk: whole first, statement by statement when the whole fails. */
+/*
+ * A chunk of many statements (a plain file is one chunk) parses faster statement by
+ * statement than whole: libpg_query then packs, and we unpack, many small trees instead of
+ * one huge one, and its memory is reused. The lexer's tokens cut it at each ';' outside
+ * parentheses; every piece must parse, or the whole chunk is parsed as before (so a cut in
+ * the wrong place, inside BEGIN ATOMIC ... END, never changes the result: its first piece
+ * has no END and fails). False, with nothing added, when the chunk was not cut.
+ */
+static bool
+parse_by_statement(struct chunk_ctx *ctx)
+{
+	size_t n_before = ctx->stmts->n, start, depth = 0, pieces = 0, err_off;
+	char *message;
+	bool ok = true;
+
+	for (size_t k = 0; k < ctx->n_toks; k++)
+		pieces += ctx->toks[k].token == PG_QUERY__TOKEN__ASCII_59;
+	if (pieces < BY_STATEMENT_MIN)
+		return false;
+	start = ctx->offset;
+	for (size_t k = 0; k < ctx->n_toks && ok; k++)
+	{
+		const struct ml_token *t = &ctx->toks[k];
+
+		if (t->token == PG_QUERY__TOKEN__ASCII_40)
+			depth++;
+		else if (t->token == PG_QUERY__TOKEN__ASCII_41 && depth > 0)
+			depth--;
+		else if (t->token == PG_QUERY__TOKEN__ASCII_59 && depth == 0)
+		{
+			ok = parse_piece(ctx, start, t->end - start, &err_off, &message);
+			start = t->end;
+		}
+	}
+	/* What follows the last ';': comments, blanks, or a statement without one. */
+	if (ok && tok_lower(ctx, start) < ctx->n_toks)
+	{
+		size_t k = tok_lower(ctx, start);
+
+		while (k < ctx->n_toks && is_comment(&ctx->toks[k]))
+			k++;
+		if (k < ctx->n_toks)
+			ok = parse_piece(ctx, start, ctx->offset + ctx->len - start, &err_off, &message);
+	}
+	if (!ok)
+		ctx->stmts->n = n_before;
+	return ok;
+}
+
+/*
+ * Parses one chunk: statement by statement when it has many, else whole; when that fails,
+ * cut by libpg_query's splitter so that each bad statement gets its own error.
+ */
 static void
 parse_chunk(struct chunk_ctx *ctx)
 {
 	size_t err_off;
 	char *message;
 
+	if (parse_by_statement(ctx))
+		return;
 	if (!parse_piece(ctx, ctx->offset, ctx->len, &err_off, &message))
 		parse_split(ctx, err_off, message);
 }
