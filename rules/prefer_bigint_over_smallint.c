@@ -8,21 +8,7 @@
  * two bytes it saves are usually lost to alignment anyway. Arrays of smallint are flagged too.
  * A matter of taste for columns with a known small range, so it is off by default.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* True when 'type' is PostgreSQL's own 'name', written bare or as pg_catalog.name. */
-static bool
-builtin(const PgQuery__TypeName *type, const char *name)
-{
-	const PgQuery__Node *first = type->n_names == 2 ? type->names[0] : NULL;
-
-	if (type->n_names != 1 && !(first != NULL && first->node_case == PG_QUERY__NODE__NODE_STRING &&
-								strcmp(first->string->sval, "pg_catalog") == 0))
-		return false;
-	return strcmp(ml_type_base_name(type), name) == 0;
-}
 
 /* Entry point: called once per statement, in file order. */
 static void
@@ -34,11 +20,11 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	for (size_t i = 0; i < n; i++)
 	{
 		const PgQuery__TypeName *t = cols[i].type;
-		bool serial = builtin(t, "smallserial") || builtin(t, "serial2");
+		bool serial = ml_type_is_builtin(t, "smallserial") || ml_type_is_builtin(t, "serial2");
 		const char *array = t->n_array_bounds > 0 ? "[]" : "";
 		struct ml_diag *d;
 
-		if (!serial && !builtin(t, "int2"))
+		if (!serial && !ml_type_is_builtin(t, "int2"))
 			continue;
 		d = ml_report_at(chk, stmt, cols[i].location, "column %s has type %s%s",
 						 ml_quote_ident(chk->arena, cols[i].name),

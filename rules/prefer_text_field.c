@@ -10,21 +10,7 @@
  * another name and is not flagged; arrays of varchar(n) are. drizzle-kit writes varchar(n)
  * for varchar({ length }), so this is a matter of taste and off by default.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* True when 'type' is PostgreSQL's own 'name', written bare or as pg_catalog.name. */
-static bool
-builtin(const PgQuery__TypeName *type, const char *name)
-{
-	const PgQuery__Node *first = type->n_names == 2 ? type->names[0] : NULL;
-
-	if (type->n_names != 1 && !(first != NULL && first->node_case == PG_QUERY__NODE__NODE_STRING &&
-								strcmp(first->string->sval, "pg_catalog") == 0))
-		return false;
-	return strcmp(ml_type_base_name(type), name) == 0;
-}
 
 /* The length written in varchar(n), or -1 when it is not a constant. */
 static long
@@ -52,7 +38,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		long len;
 		struct ml_diag *d;
 
-		if (!builtin(t, "varchar") || t->n_typmods == 0)
+		if (!ml_type_is_builtin(t, "varchar") || t->n_typmods == 0)
 			continue;
 		len = length_of(t);
 		d = ml_report_at(chk, stmt, cols[i].location, "column %s has type varchar(%s)%s", col,

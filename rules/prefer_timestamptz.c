@@ -9,21 +9,7 @@
  * instant. Arrays of timestamp are flagged too. drizzle-kit writes timestamp for timestamp()
  * without withTimezone, so this is a matter of taste and off by default.
  */
-#include <string.h>
-
 #include "miglint/rule.h"
-
-/* True when 'type' is PostgreSQL's own 'name', written bare or as pg_catalog.name. */
-static bool
-builtin(const PgQuery__TypeName *type, const char *name)
-{
-	const PgQuery__Node *first = type->n_names == 2 ? type->names[0] : NULL;
-
-	if (type->n_names != 1 && !(first != NULL && first->node_case == PG_QUERY__NODE__NODE_STRING &&
-								strcmp(first->string->sval, "pg_catalog") == 0))
-		return false;
-	return strcmp(ml_type_base_name(type), name) == 0;
-}
 
 /* Entry point: called once per statement, in file order. */
 static void
@@ -37,7 +23,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		const char *array = cols[i].type->n_array_bounds > 0 ? "[]" : "";
 		struct ml_diag *d;
 
-		if (!builtin(cols[i].type, "timestamp"))
+		if (!ml_type_is_builtin(cols[i].type, "timestamp"))
 			continue;
 		d = ml_report_at(chk, stmt, cols[i].location,
 						 "column %s has type timestamp without time zone%s",

@@ -15,29 +15,15 @@
  */
 #include "miglint/rule.h"
 
-static const char *GUC = "lock_timeout";
-
-/* "a" or "an" before a lock's name. */
-static const char *
-article(const char *lock)
-{
-	return lock[0] == 'A' || lock[0] == 'E' ? "an" : "a";
-}
-
 static void
 report(struct ml_check *chk, const struct ml_stmt *stmt, const struct ml_blocking_lock *lk,
 	   bool wasted_local)
 {
-	const char *on = lk->relation != NULL
-						 ? ml_arena_printf(chk->arena, " on table %s",
-										   ml_name_range_var(chk->arena, lk->relation))
-					 : lk->object != NULL ? ml_arena_printf(chk->arena, " on %s", lk->object)
-										  : "";
 	bool tx = ml_check_in_transaction(chk);
 	struct ml_diag *d;
 
-	d = ml_report(chk, stmt, "%s takes %s %s lock%s with no lock_timeout set", lk->statement,
-				  article(lk->lock), lk->lock, on);
+	d = ml_report(chk, stmt, "%s takes %s with no lock_timeout set", lk->statement,
+				  ml_blocking_lock_phrase(chk, lk));
 	ml_diag_detail(d, "While it waits for the lock, behind a long query or an open transaction, "
 					  "every later query on the table waits behind it and the application "
 					  "stalls; lock_timeout makes it fail instead. It is the first such "
@@ -57,56 +43,13 @@ report(struct ml_check *chk, const struct ml_stmt *stmt, const struct ml_blockin
 static void
 check(struct ml_check *chk)
 {
-	const struct ml_file *f = chk->file;
-	bool in_tx = ml_check_in_transaction(chk), block = false, set = false, local = false;
-	bool wasted_local = false;
+	struct ml_blocking_lock lk;
+	bool wasted_local;
+	const struct ml_stmt *st;
 
-	for (size_t i = 0; i < f->n_stmts; i++)
-	{
-		const struct ml_stmt *st = &f->stmts[i];
-		struct ml_blocking_lock lk;
-
-		if (st->node == NULL)
-			continue;
-		if (st->node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT && !st->in_do)
-		{
-			PgQuery__TransactionStmtKind k = st->node->transaction_stmt->kind;
-
-			if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
-				k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START)
-				block = true;
-			else if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
-					 k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK)
-			{
-				block = false;
-				if (local && !in_tx)
-					set = local = false;
-			}
-		}
-		switch (ml_stmt_timeout_setting(st, GUC))
-		{
-			case ML_TIMEOUT_SET:
-				set = true;
-				local = false;
-				break;
-			case ML_TIMEOUT_SET_LOCAL:
-				if (in_tx || block)
-					set = local = true;
-				else
-					wasted_local = true;
-				break;
-			case ML_TIMEOUT_CLEARED:
-				set = local = false;
-				break;
-			case ML_TIMEOUT_UNRELATED:
-				break;
-		}
-		if (!set && ml_check_blocking_lock(chk, st, &lk))
-		{
-			report(chk, st, &lk, wasted_local);
-			return;
-		}
-	}
+	st = ml_check_first_unguarded_lock(chk, "lock_timeout", &lk, &wasted_local);
+	if (st != NULL)
+		report(chk, st, &lk, wasted_local);
 }
 
 const struct ml_rule ml_rule_require_lock_timeout = {

@@ -185,6 +185,12 @@ size_t ml_check_typed_columns(const struct ml_stmt *stmt, struct ml_typed_column
 /* The last part of a type name: "int4" for integer, "bpchar" for char(n), "json". */
 const char *ml_type_base_name(const PgQuery__TypeName *type);
 
+/*
+ * True when 'type' is PostgreSQL's own type 'name' ("int4", "serial"), written bare or as
+ * pg_catalog.name, and not a user's type of that name in another schema.
+ */
+bool ml_type_is_builtin(const PgQuery__TypeName *type, const char *name);
+
 /* Like ml_check_table_existed, for a table the statement just dropped. */
 bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 
@@ -225,6 +231,19 @@ enum ml_timeout_setting
 
 /* How 'stmt' changes the setting 'guc' ("lock_timeout", "statement_timeout"). */
 enum ml_timeout_setting ml_stmt_timeout_setting(const struct ml_stmt *stmt, const char *guc);
+
+/*
+ * The file's first statement that takes a blocking lock (ml_check_blocking_lock, filling
+ * *lk) while 'guc' is not in effect: SET, SET LOCAL inside a transaction and set_config()
+ * before it count; RESET, DEFAULT and zero turn it off. NULL when there is none.
+ * *wasted_local says a SET LOCAL of it had no effect (no transaction block). locks.c.
+ */
+const struct ml_stmt *ml_check_first_unguarded_lock(const struct ml_check *chk, const char *guc,
+													struct ml_blocking_lock *lk,
+													bool *wasted_local);
+
+/* "an ACCESS EXCLUSIVE lock on table \"t\"": the lock and what it is on (chk's arena). */
+const char *ml_blocking_lock_phrase(struct ml_check *chk, const struct ml_blocking_lock *lk);
 
 /* The journal entry of the file being checked, or NULL. */
 const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);

@@ -378,6 +378,17 @@ ml_type_base_name(const PgQuery__TypeName *type)
 }
 
 bool
+ml_type_is_builtin(const PgQuery__TypeName *type, const char *name)
+{
+	const PgQuery__Node *first = type->n_names == 2 ? type->names[0] : NULL;
+
+	if (type->n_names != 1 && !(first != NULL && first->node_case == PG_QUERY__NODE__NODE_STRING &&
+								strcmp(first->string->sval, "pg_catalog") == 0))
+		return false;
+	return strcmp(ml_type_base_name(type), name) == 0;
+}
+
+bool
 ml_check_drizzle(const struct ml_check *chk)
 {
 	return chk->folder != NULL && (chk->folder->kind == ML_FOLDER_DRIZZLE ||

@@ -508,3 +508,69 @@ ml_stmt_timeout_setting(const struct ml_stmt *stmt, const char *guc)
 		return ML_TIMEOUT_CLEARED;
 	return vs->is_local ? ML_TIMEOUT_SET_LOCAL : ML_TIMEOUT_SET;
 }
+
+const struct ml_stmt *
+ml_check_first_unguarded_lock(const struct ml_check *chk, const char *guc,
+							  struct ml_blocking_lock *lk, bool *wasted_local)
+{
+	const struct ml_file *f = chk->file;
+	bool in_tx = ml_check_in_transaction(chk), block = false, set = false, local = false;
+
+	*wasted_local = false;
+	for (size_t i = 0; i < f->n_stmts; i++)
+	{
+		const struct ml_stmt *st = &f->stmts[i];
+
+		if (st->node == NULL)
+			continue;
+		if (st->node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT && !st->in_do)
+		{
+			PgQuery__TransactionStmtKind k = st->node->transaction_stmt->kind;
+
+			if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
+				k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START)
+				block = true;
+			else if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
+					 k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK)
+			{
+				block = false;
+				if (local && !in_tx)
+					set = local = false;
+			}
+		}
+		switch (ml_stmt_timeout_setting(st, guc))
+		{
+			case ML_TIMEOUT_SET:
+				set = true;
+				local = false;
+				break;
+			case ML_TIMEOUT_SET_LOCAL:
+				if (in_tx || block)
+					set = local = true;
+				else
+					*wasted_local = true;
+				break;
+			case ML_TIMEOUT_CLEARED:
+				set = local = false;
+				break;
+			case ML_TIMEOUT_UNRELATED:
+				break;
+		}
+		if (!set && ml_check_blocking_lock(chk, st, lk))
+			return st;
+	}
+	return NULL;
+}
+
+const char *
+ml_blocking_lock_phrase(struct ml_check *chk, const struct ml_blocking_lock *lk)
+{
+	const char *article = lk->lock[0] == 'A' || lk->lock[0] == 'E' ? "an" : "a";
+
+	if (lk->relation != NULL)
+		return ml_arena_printf(chk->arena, "%s %s lock on table %s", article, lk->lock,
+							   ml_name_range_var(chk->arena, lk->relation));
+	if (lk->object != NULL)
+		return ml_arena_printf(chk->arena, "%s %s lock on %s", article, lk->lock, lk->object);
+	return ml_arena_printf(chk->arena, "%s %s lock", article, lk->lock);
+}
