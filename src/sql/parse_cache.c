@@ -5,9 +5,10 @@
  *	  parse_cache.h).
  *
  * Layout: <dir>/v1/<first two hex digits of the key>/<the key in hex>. An entry is a header
- * (magic, the key again, payload length, checksum of the payload) and the payload. The checksum is a fast
- * word-at-a-time hash, not a cryptographic one: it detects a truncated or damaged file,
- * which is all a cache needs, at several GB/s.
+ * (magic, the key again, payload length, checksum of the payload) and the payload. The
+ * checksum is a fast word-at-a-time hash, not a cryptographic one: it detects a truncated or
+ * damaged file, which is all a cache needs, at several GB/s. <dir>/v1/.pruned records the
+ * last pruning.
  */
 #include "miglint/parse_cache.h"
 
@@ -43,6 +44,7 @@ struct ml_parse_cache
 	long long max_bytes;
 	pthread_mutex_t lock;
 	bool wrote;
+	long long written; /* bytes this run wrote */
 };
 
 static uint64_t
@@ -279,6 +281,7 @@ ml_parse_cache_put(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 	}
 	pthread_mutex_lock(&c->lock);
 	c->wrote = true;
+	c->written += (long long) (sizeof(h) + len);
 	pthread_mutex_unlock(&c->lock);
 }
 
@@ -373,7 +376,7 @@ ml_file_parse_cached(struct ml_parse_cache *c, struct ml_file *file, struct ml_a
 	size_t len;
 	bool replayed;
 
-	if (c == NULL)
+	if (c == NULL || src->len < ML_PARSE_CACHE_MIN_BYTES)
 	{
 		ml_file_parse(file, arena, src, mode);
 		return;
@@ -405,12 +408,34 @@ ml_file_parse_cached(struct ml_parse_cache *c, struct ml_file *file, struct ml_a
 	ml_strbuf_cleanup(&rec);
 }
 
+/*
+ * Pruning stats every entry, too slow for every pre-commit run: it runs when this run wrote
+ * a twentieth of the bound, or when the last pruning (the mtime of <root>/.pruned) is ten
+ * minutes old. The directory can exceed its bound by what ten minutes write, no more.
+ */
+static bool
+prune_due(const struct ml_parse_cache *c)
+{
+	char marker[4096];
+	struct stat st;
+	int fd;
+
+	snprintf(marker, sizeof(marker), "%s/.pruned", c->root);
+	if (c->written < c->max_bytes / 20 && stat(marker, &st) == 0 && st.st_mtime > time(NULL) - 600)
+		return false;
+	fd = open(marker, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	utimensat(AT_FDCWD, marker, NULL, 0);
+	return true;
+}
+
 void
 ml_parse_cache_close(struct ml_parse_cache *c)
 {
 	if (c == NULL)
 		return;
-	if (c->wrote)
+	if (c->wrote && prune_due(c))
 		prune(c);
 	pthread_mutex_destroy(&c->lock);
 	free(c->root);
