@@ -12,33 +12,6 @@
  */
 #include "miglint/rule.h"
 
-/* The key's columns as "a", "b" (rendered from the constraint's keys). */
-static const char *
-key_columns(struct ml_check *chk, const PgQuery__Constraint *c)
-{
-	const char *out = "";
-
-	for (size_t i = 0; i < c->n_keys; i++)
-		if (c->keys[i]->node_case == PG_QUERY__NODE__NODE_STRING)
-			out = ml_arena_printf(chk->arena, "%s%s%s", out, out[0] ? ", " : "",
-								  ml_quote_ident(chk->arena, c->keys[i]->string->sval));
-	return out;
-}
-
-/* Where CREATE UNIQUE INDEX CONCURRENTLY can run, for the hint. */
-static const char *
-concurrently_note(const struct ml_check *chk)
-{
-	if (ml_check_drizzle(chk))
-		return " drizzle-orm runs all pending migrations in one transaction, where CONCURRENTLY "
-			   "fails: build the index outside the migrator first (in psql or a deploy step) and "
-			   "keep only the ADD CONSTRAINT here.";
-	if (ml_check_in_transaction(chk))
-		return " This runner wraps the migration in a transaction, where CONCURRENTLY fails: "
-			   "build the index in a step that runs outside one.";
-	return "";
-}
-
 /* Entry point: called once per statement, in file order. */
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
@@ -78,8 +51,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 			ml_diag_hint(d, "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY %s ON %s "
 							"(%s), then attach it: ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY "
 							"USING INDEX %s.%s",
-						 name, table, key_columns(chk, c), table, name, name,
-						 concurrently_note(chk));
+						 name, table, ml_constraint_key_columns(chk, c), table, name, name,
+						 ml_check_concurrently_note(chk));
 		}
 		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
 				 cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
@@ -108,7 +81,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 				ml_diag_hint(d, "Add the column without PRIMARY KEY and fill it, then run CREATE "
 								"UNIQUE INDEX CONCURRENTLY %s ON %s (%s) and ALTER TABLE %s ADD "
 								"CONSTRAINT %s PRIMARY KEY USING INDEX %s.%s",
-							 name, table, col, table, name, name, concurrently_note(chk));
+							 name, table, col, table, name, name, ml_check_concurrently_note(chk));
 				break;
 			}
 		}

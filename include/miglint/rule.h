@@ -200,6 +200,15 @@ bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__R
  */
 bool ml_check_in_transaction(const struct ml_check *chk);
 
+/* A constraint's key columns, quoted, as "a", "b" (chk's arena). */
+const char *ml_constraint_key_columns(struct ml_check *chk, const PgQuery__Constraint *c);
+
+/*
+ * For a hint that advises CREATE INDEX CONCURRENTLY: a sentence (with a leading space) on
+ * where it can run when this runner wraps the migration in a transaction, or "".
+ */
+const char *ml_check_concurrently_note(const struct ml_check *chk);
+
 /* True when the file is a migration of a Drizzle folder (0.x or 1.0). */
 bool ml_check_drizzle(const struct ml_check *chk);
 

@@ -377,6 +377,31 @@ ml_type_base_name(const PgQuery__TypeName *type)
 	return last->node_case == PG_QUERY__NODE__NODE_STRING ? last->string->sval : "";
 }
 
+const char *
+ml_constraint_key_columns(struct ml_check *chk, const PgQuery__Constraint *c)
+{
+	const char *out = "";
+
+	for (size_t i = 0; i < c->n_keys; i++)
+		if (c->keys[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+			out = ml_arena_printf(chk->arena, "%s%s%s", out, out[0] ? ", " : "",
+								  ml_quote_ident(chk->arena, c->keys[i]->string->sval));
+	return out;
+}
+
+const char *
+ml_check_concurrently_note(const struct ml_check *chk)
+{
+	if (ml_check_drizzle(chk))
+		return " drizzle-orm runs all pending migrations in one transaction, where CONCURRENTLY "
+			   "fails: build the index outside the migrator first (in psql or a deploy step) and "
+			   "keep only the ADD CONSTRAINT here.";
+	if (ml_check_in_transaction(chk))
+		return " This runner wraps the migration in a transaction, where CONCURRENTLY fails: "
+			   "build the index in a step that runs outside one.";
+	return "";
+}
+
 bool
 ml_type_is_builtin(const PgQuery__TypeName *type, const char *name)
 {

@@ -1,0 +1,2 @@
+-- "users" was created by an earlier migration.
+ALTER TABLE "users" ADD CONSTRAINT "users_email_key" UNIQUE ("email");
