@@ -6,8 +6,9 @@
 # run without cache on one thread:
 #   - a cold run, a warm run, and runs on 1, 2 and 7 threads;
 #   - every entry damaged (a flipped byte, a truncation, a wrong magic, an empty file, a
-#     directory in its place), then another file's entry put under each name: all are
-#     misses, and the run rewrites each with exactly the entry a cold run writes;
+#     directory in its place), an entry claiming 2 GiB, then another file's entry put under
+#     each name: all are misses, and the run rewrites each with exactly the entry a cold run
+#     writes;
 #   - two processes filling one cache at once;
 #   - MIGLINT_CACHE_MAX_MB=1 keeps the directory under 1 MiB;
 #   - a cache directory that cannot be created is a warning, and the output is the same.
@@ -104,6 +105,14 @@ same "$work/repaired" "after repair"
 for e in $(entries); do
 	cmp -s "$e" "$work/saved/$(basename "$e")" || fail "entry $(basename "$e") was not rewritten as a cold run writes it"
 done
+
+# An entry that claims 2 GiB (a sparse file with a matching header): a miss, not a 2 GiB read.
+big_entry=$(entries | head -n 1)
+printf '\310\377\377\177\000\000\000\000' | dd of="$big_entry" bs=1 seek=40 conv=notrunc 2>/dev/null
+truncate -s 2147483648 "$big_entry"
+lint "$work/huge" --cache-dir "$work/cache"
+same "$work/huge" "an entry that claims 2 GiB"
+cmp -s "$big_entry" "$work/saved/$(basename "$big_entry")" || fail "the 2 GiB entry was not rewritten"
 
 # Another file's entry under each name: valid, but not this file's.
 first=$(entries | head -n 1)

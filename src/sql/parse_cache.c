@@ -30,6 +30,9 @@
 
 #define MAGIC "MLPCACH1"
 
+/* No entry miglint writes comes near it (files are at most 32 MiB); a bigger one is a miss. */
+#define MAX_ENTRY_BYTES ((uint64_t) 1024 * 1024 * 1024)
+
 struct header
 {
 	char magic[8];
@@ -231,13 +234,9 @@ ml_parse_cache_get(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t) st.st_size >= sizeof(h) &&
 		read_all(fd, (char *) &h, sizeof(h)) && memcmp(h.magic, MAGIC, 8) == 0 &&
 		memcmp(h.key, key, ML_PARSE_CACHE_KEY_BYTES) == 0 &&
-		h.len == (uint64_t) st.st_size - sizeof(h))
-	{
-		buf = malloc((size_t) h.len + 1);
-		if (buf == NULL)
-			ml_fatal_oom();
+		h.len == (uint64_t) st.st_size - sizeof(h) && h.len <= MAX_ENTRY_BYTES &&
+		(buf = malloc((size_t) h.len + 1)) != NULL)
 		ok = read_all(fd, buf, (size_t) h.len) && checksum(buf, (size_t) h.len) == h.checksum;
-	}
 	close(fd);
 	if (!ok)
 	{
