@@ -8,7 +8,8 @@
 #   - every entry damaged (a flipped byte, a truncation, a wrong magic, an empty file, a
 #     directory in its place), an entry claiming 2 GiB, then another file's entry put under
 #     each name: all are misses, and the run rewrites each with exactly the entry a cold run
-#     writes;
+#     writes; an entry with a valid key and checksum holding another text's results is a
+#     miss too;
 #   - two processes filling one cache at once;
 #   - MIGLINT_CACHE_MAX_MB=1 keeps the directory under 1 MiB;
 #   - a cache directory that cannot be created is a warning, and the output is the same.
@@ -122,6 +123,24 @@ same "$work/swapped" "entries of another file"
 for e in $(entries); do
 	cmp -s "$e" "$work/saved/$(basename "$e")" || fail "entry $(basename "$e") was not rewritten after a swap"
 done
+
+# An entry crafted with a valid key and checksum but another text's results: two generated
+# files of the same length, 0011 and 0012; 0012's results under 0011's key. The texts'
+# hashes in the records make it a miss.
+for f in 0011 0012; do
+	mkdir -p "$work/one-$f"
+	cp "$plain/${f}_gen.sql" "$work/one-$f/"
+	"$bin" --no-config --no-color --cache-dir "$work/cache-$f" "$work/one-$f" >/dev/null 2>&1 || true
+done
+[ "$(wc -c <"$plain/0011_gen.sql")" -eq "$(wc -c <"$plain/0012_gen.sql")" ] || fail "0011 and 0012 should have the same length"
+e11=$(find "$work/cache-0011" -type f -not -name .pruned)
+e12=$(find "$work/cache-0012" -type f -not -name .pruned)
+{ head -c 40 "$e11"; tail -c +41 "$e12"; } >"$work/crafted" && mv "$work/crafted" "$e11"
+rc=0
+"$bin" --no-config --no-color --no-cache "$work/one-0011" >"$work/ref11.out" 2>&1 || rc=$?
+rc2=0
+"$bin" --no-config --no-color --cache-dir "$work/cache-0011" "$work/one-0011" >"$work/crafted11.out" 2>&1 || rc2=$?
+cmp -s "$work/ref11.out" "$work/crafted11.out" && [ $rc = $rc2 ] || fail "another text's results were replayed"
 
 # Two processes filling one cache at once.
 rc1=0 rc2=0

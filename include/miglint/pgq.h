@@ -7,8 +7,8 @@
  * chunks split; for DO blocks the PL/pgSQL parser), each a pure function of its text. The
  * parse cache keeps a file's sequence of results as one tape: recorded on a miss, replayed
  * on a hit, so that a re-run skips the parser. A replay that does not match (a call of
- * another kind or text length) stops replaying and calls libpg_query from there on, so the
- * results never depend on the tape. The tape is per thread.
+ * another kind, or on another text: its length and hash are recorded) stops replaying and
+ * calls libpg_query from there on. The tape is per thread.
  */
 #ifndef MIGLINT_PGQ_H
 #define MIGLINT_PGQ_H

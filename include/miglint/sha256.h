@@ -5,7 +5,7 @@
  *
  * Our own rather than libcrypto's: loading and initialising libcrypto costs about 7 ms of
  * every run (a third of linting one small file), and every run with the parse cache hashes.
- * tests/test-source.c checks it against libcrypto on the NIST vectors and random inputs.
+ * tests/test-sha256.c checks it against libcrypto on the NIST vectors and random inputs.
  */
 #ifndef MIGLINT_SHA256_H
 #define MIGLINT_SHA256_H

@@ -385,7 +385,7 @@ static void
 read_snapshots(struct ml_drizzle_meta *m, unsigned threads)
 {
 	struct ml_pool *pool = ml_pool_start(m->n_snapshots, SNAPSHOTS_AHEAD, threads,
-										 snapshot_job, m);
+										 snapshot_job, m, NULL, 0);
 
 	for (size_t i = 0; i < m->n_snapshots; i++)
 		ml_pool_take(pool, i);

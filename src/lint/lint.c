@@ -17,6 +17,7 @@
 #include "miglint/lint.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "miglint/catalog.h"
 #include "miglint/drizzle.h"
@@ -24,8 +25,12 @@
 #include "miglint/pool.h"
 #include "miglint/rule.h"
 
-/* Files read and parsed ahead of the one being linted: bounds memory, keeps cores busy. */
+/*
+ * Files read and parsed ahead of the one being linted, at most, and their bytes: bounds
+ * memory (a parsed file takes about 60 times its size) and keeps the cores busy.
+ */
 #define PARSE_AHEAD 16
+#define PARSE_AHEAD_BYTES ((size_t) 8 * 1024 * 1024)
 
 /* Runs the statement rules (or, with after_suppression, nothing) on one statement. */
 static void
@@ -175,6 +180,19 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 	ml_arena_destroy(p->arena);
 }
 
+/* A file's size, for the read-ahead budget (0 when it cannot be known: it is read anyway). */
+static size_t
+file_size(const struct ml_migration *m)
+{
+	struct stat st;
+
+	if (m->override != NULL)
+		return m->override_len;
+	if (m->fs_path == NULL || stat(m->fs_path, &st) != 0 || st.st_size < 0)
+		return 0;
+	return (size_t) st.st_size;
+}
+
 /* A file runs (and so is replayed) when drizzle's migrator or the folder's tool runs it. */
 static bool
 runs(const struct ml_folder *f, const struct ml_migration *m)
@@ -190,7 +208,7 @@ lint_folder(struct folder_run *run, size_t *order)
 	struct ml_folder *f = run->folder;
 	struct ml_check chk = {0};
 	struct ml_pool *pool;
-	size_t n_jobs = 0;
+	size_t n_jobs = 0, *sizes;
 	bool any = false;
 
 	for (size_t i = 0; i < f->n_files; i++)
@@ -205,12 +223,17 @@ lint_folder(struct folder_run *run, size_t *order)
 	run->migrations = 0;
 	run->jobs = calloc(f->n_files + 1, sizeof(*run->jobs));
 	run->parsed = calloc(f->n_files + 1, sizeof(*run->parsed));
-	if (run->jobs == NULL || run->parsed == NULL)
+	sizes = calloc(f->n_files + 1, sizeof(*sizes));
+	if (run->jobs == NULL || run->parsed == NULL || sizes == NULL)
 		ml_fatal_oom();
 	for (size_t i = 0; i < f->n_files; i++)
 		if (f->files[i].selected || runs(f, &f->files[i]))
+		{
+			sizes[n_jobs] = file_size(&f->files[i]);
 			run->jobs[n_jobs++] = &f->files[i];
-	pool = ml_pool_start(n_jobs, PARSE_AHEAD, ml_pool_threads(run->config->jobs), parse_job, run);
+		}
+	pool = ml_pool_start(n_jobs, PARSE_AHEAD, ml_pool_threads(run->config->jobs), parse_job, run,
+						 sizes, PARSE_AHEAD_BYTES);
 	for (size_t j = 0; j < n_jobs; j++)
 	{
 		ml_pool_take(pool, j);
@@ -219,6 +242,7 @@ lint_folder(struct folder_run *run, size_t *order)
 	ml_pool_finish(pool);
 	free(run->jobs);
 	free(run->parsed);
+	free(sizes);
 	chk.arena = ml_arena_create();
 	chk.diags = run->diags;
 	chk.folder = f;

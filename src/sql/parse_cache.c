@@ -6,9 +6,9 @@
  *
  * Layout: <dir>/v1/<first two hex digits of the key>/<the key in hex>. An entry is a header
  * (magic, the key again, payload length, checksum of the payload) and the payload. The
- * checksum is a fast word-at-a-time hash, not a cryptographic one: it detects a truncated or
- * damaged file, which is all a cache needs, at several GB/s. <dir>/v1/.pruned records the
- * last pruning.
+ * checksum (ml_hash64) is fast, not cryptographic: it detects a truncated or damaged file.
+ * Like any cache of parse results, the directory must be trusted: an entry crafted with valid
+ * checksums could still change what is linted. <dir>/v1/.pruned records the last pruning.
  */
 #include "miglint/parse_cache.h"
 
@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "miglint/arena.h"
+#include "miglint/hash.h"
 #include "miglint/pgq.h"
 #include "miglint/sha256.h"
 
@@ -49,22 +50,6 @@ struct ml_parse_cache
 	bool wrote;
 	long long written; /* bytes this run wrote */
 };
-
-static uint64_t
-checksum(const char *data, size_t len)
-{
-	uint64_t h = 0x243F6A8885A308D3u ^ len, w;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8)
-	{
-		memcpy(&w, data + i, 8);
-		h = ((h << 5 | h >> 59) ^ w) * 0x9E3779B97F4A7C15u;
-	}
-	for (; i < len; i++)
-		h = ((h << 5 | h >> 59) ^ (unsigned char) data[i]) * 0x9E3779B97F4A7C15u;
-	return h ^ h >> 29;
-}
 
 /* mkdir -p for the last two levels at most: 'path' and its parent. */
 static bool
@@ -228,7 +213,7 @@ ml_parse_cache_get(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 	*data = NULL;
 	*len = 0;
 	entry_path(c, key, path, sizeof(path), NULL, 0);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
 	if (fd < 0)
 		return false;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t) st.st_size >= sizeof(h) &&
@@ -236,7 +221,7 @@ ml_parse_cache_get(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 		memcmp(h.key, key, ML_PARSE_CACHE_KEY_BYTES) == 0 &&
 		h.len == (uint64_t) st.st_size - sizeof(h) && h.len <= MAX_ENTRY_BYTES &&
 		(buf = malloc((size_t) h.len + 1)) != NULL)
-		ok = read_all(fd, buf, (size_t) h.len) && checksum(buf, (size_t) h.len) == h.checksum;
+		ok = read_all(fd, buf, (size_t) h.len) && ml_hash64(buf, (size_t) h.len) == h.checksum;
 	close(fd);
 	if (!ok)
 	{
@@ -270,7 +255,7 @@ ml_parse_cache_put(struct ml_parse_cache *c, const unsigned char key[ML_PARSE_CA
 	memcpy(h.magic, MAGIC, 8);
 	memcpy(h.key, key, ML_PARSE_CACHE_KEY_BYTES);
 	h.len = len;
-	h.checksum = checksum(data, len);
+	h.checksum = ml_hash64(data, len);
 	ok = write_all(fd, (const char *) &h, sizeof(h)) && write_all(fd, data, len);
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0)
@@ -338,11 +323,21 @@ prune(const struct ml_parse_cache *c)
 			}
 			if (n == cap)
 			{
-				struct entry *more = realloc(all, (cap = cap ? 2 * cap : 256) * sizeof(*all));
+				struct entry *more = realloc(all, (cap ? 2 * cap : 256) * sizeof(*all));
 
 				if (more == NULL)
-					ml_fatal_oom();
+				{
+					/* Pruning is optional: without memory, leave the directory as it is. */
+					free(path);
+					closedir(sub);
+					closedir(top);
+					for (size_t i = 0; i < n; i++)
+						free(all[i].path);
+					free(all);
+					return;
+				}
 				all = more;
+				cap = cap ? 2 * cap : 256;
 			}
 			all[n].path = path;
 			all[n].size = (long long) st.st_size;

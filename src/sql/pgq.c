@@ -5,8 +5,9 @@
  *
  * A live call copies libpg_query's result into one malloc'd block and frees the library's,
  * so callers see one shape whether the result came from the parser or from the tape. A tape
- * record is a fixed header (kind, length of the text, error flag, cursor position, length
- * of the bytes) followed by the bytes, a NUL and padding to 8 bytes.
+ * record is a fixed header (kind, length and hash of the text, error flag, cursor position,
+ * length of the bytes) followed by the bytes, a NUL and padding to 8 bytes. A record is
+ * replayed only for the same text, and tokens and statement bounds must lie inside it.
  */
 #include "miglint/pgq.h"
 
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "miglint/arena.h"
+#include "miglint/hash.h"
 
 struct record_header
 {
@@ -28,6 +30,7 @@ struct record_header
 	uint8_t is_error;
 	int32_t cursorpos;
 	uint64_t text_len;
+	uint64_t text_hash; /* ml_hash64 of the text: a record of another text is no match */
 	uint64_t len;
 };
 
@@ -142,9 +145,32 @@ padded(size_t n)
 	return (n + 7) & ~(size_t) 7;
 }
 
-/* The tape's next record when it is a 'kind' call on text of 'text_len' bytes. */
+/*
+ * True when the int32 results of a scan or split stay inside a text of 'text_len' bytes:
+ * tokens as (start, end, ...) quads, statements as (location, length) pairs.
+ */
 static bool
-replay(struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
+in_bounds(enum ml_pgq_kind kind, const char *bytes, size_t len, size_t text_len)
+{
+	size_t stride = kind == ML_PGQ_SCAN ? 4 : 2;
+	int32_t v[4];
+
+	if (len % (stride * sizeof(int32_t)) != 0)
+		return false;
+	for (size_t at = 0; at < len; at += stride * sizeof(int32_t))
+	{
+		memcpy(v, bytes + at, 2 * sizeof(int32_t));
+		if (v[0] < 0 || v[1] < 0 || (size_t) v[0] > text_len ||
+			(kind == ML_PGQ_SCAN ? v[1] < v[0] || (size_t) v[1] > text_len
+								 : (size_t) v[1] > text_len - (size_t) v[0]))
+			return false;
+	}
+	return true;
+}
+
+/* The tape's next record when it is a 'kind' call on this text. */
+static bool
+replay(struct ml_pgq_result *r, enum ml_pgq_kind kind, const char *text, size_t text_len)
 {
 	struct record_header h;
 	const char *bytes;
@@ -155,7 +181,12 @@ replay(struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
 	if (h.kind != kind || h.text_len != text_len || h.len >= tape->len - tape->pos - sizeof(h))
 		return false;
 	bytes = tape->data + tape->pos + sizeof(h);
-	if (bytes[h.len] != '\0' || padded(h.len + 1) > tape->len - tape->pos - sizeof(h))
+	if (bytes[h.len] != '\0' || padded(h.len + 1) > tape->len - tape->pos - sizeof(h) ||
+		h.text_hash != ml_hash64(text, text_len) || h.cursorpos < 0 ||
+		(size_t) h.cursorpos > text_len + 1)
+		return false;
+	if (!h.is_error && (kind == ML_PGQ_SCAN || kind == ML_PGQ_SPLIT) &&
+		!in_bounds(kind, bytes, (size_t) h.len, text_len))
 		return false;
 	tape->pos += sizeof(h) + padded(h.len + 1);
 	r->owned = NULL;
@@ -167,7 +198,7 @@ replay(struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
 }
 
 static void
-record(const struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
+record(const struct ml_pgq_result *r, enum ml_pgq_kind kind, const char *text, size_t text_len)
 {
 	struct record_header h = {0};
 	const char *bytes = r->error != NULL ? r->error : r->data;
@@ -176,6 +207,7 @@ record(const struct ml_pgq_result *r, enum ml_pgq_kind kind, size_t text_len)
 	h.is_error = r->error != NULL;
 	h.cursorpos = r->cursorpos;
 	h.text_len = text_len;
+	h.text_hash = ml_hash64(text, text_len);
 	h.len = r->error != NULL ? strlen(r->error) : r->len;
 	ml_strbuf_add(tape->record, (const char *) &h, sizeof(h));
 	ml_strbuf_add(tape->record, bytes, (size_t) h.len);
@@ -190,7 +222,7 @@ ml_pgq_call(struct ml_pgq_result *r, enum ml_pgq_kind kind, const char *text)
 
 	if (tape != NULL && tape->data != NULL)
 	{
-		if (replay(r, kind, text_len))
+		if (replay(r, kind, text, text_len))
 			return;
 		tape->diverged = true;
 		tape->data = NULL;
@@ -205,7 +237,7 @@ ml_pgq_call(struct ml_pgq_result *r, enum ml_pgq_kind kind, const char *text)
 	else
 		call_plpgsql(r, text);
 	if (tape != NULL && tape->record != NULL)
-		record(r, kind, text_len);
+		record(r, kind, text, text_len);
 }
 
 void

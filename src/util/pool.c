@@ -32,6 +32,9 @@ struct ml_pool
 	size_t window;
 	size_t next;
 	size_t taken;
+	const size_t *weights; /* per job, or NULL */
+	size_t budget;		   /* weight of the jobs claimed and not yet taken, at most */
+	size_t inflight;
 	bool stop;
 	unsigned char *state;
 	ml_pool_fn fn;
@@ -46,6 +49,11 @@ claim(struct ml_pool *p, size_t *job)
 {
 	if (p->stop || p->next >= p->n_jobs || p->next >= p->taken + p->window)
 		return false;
+	/* Over the budget only when something is in flight: the next job always gets its turn. */
+	if (p->weights != NULL && p->inflight > 0 && p->inflight + p->weights[p->next] > p->budget)
+		return false;
+	if (p->weights != NULL)
+		p->inflight += p->weights[p->next];
 	*job = p->next++;
 	p->state[*job] = JOB_RUNNING;
 	return true;
@@ -83,7 +91,8 @@ worker(void *arg)
 }
 
 struct ml_pool *
-ml_pool_start(size_t n_jobs, size_t window, unsigned threads, ml_pool_fn fn, void *ctx)
+ml_pool_start(size_t n_jobs, size_t window, unsigned threads, ml_pool_fn fn, void *ctx,
+			  const size_t *weights, size_t budget)
 {
 	struct ml_pool *p = calloc(1, sizeof(*p));
 
@@ -96,8 +105,13 @@ ml_pool_start(size_t n_jobs, size_t window, unsigned threads, ml_pool_fn fn, voi
 	p->window = window > 0 ? window : 1;
 	p->fn = fn;
 	p->ctx = ctx;
+	p->weights = weights;
+	p->budget = budget;
+	/* More threads than jobs, or than the window lets run at once, would only wait. */
 	if (threads > n_jobs)
 		threads = (unsigned) n_jobs;
+	if (threads > p->window)
+		threads = (unsigned) p->window;
 	if (threads > 0 && (p->threads = calloc(threads, sizeof(pthread_t))) == NULL)
 		ml_fatal_oom();
 	for (unsigned i = 0; i < threads; i++)
@@ -124,6 +138,8 @@ ml_pool_take(struct ml_pool *p, size_t job)
 			pthread_cond_wait(&p->done, &p->lock);
 	}
 	p->taken = job + 1;
+	if (p->weights != NULL)
+		p->inflight -= p->weights[job];
 	pthread_cond_broadcast(&p->space);
 	pthread_mutex_unlock(&p->lock);
 }

@@ -100,7 +100,8 @@ ml_sha256_update(struct ml_sha256 *h, const void *data, size_t len)
 	}
 	for (; len >= 64; p += 64, len -= 64)
 		compress(h->state, p);
-	memcpy(h->block, p, len);
+	if (len > 0)
+		memcpy(h->block, p, len);
 	h->used = len;
 }
 
