@@ -12,80 +12,53 @@
  */
 #include "miglint/rule.h"
 
+/* Reports one primary key that an ADD CONSTRAINT or an ADD COLUMN ('column') adds. */
+static void
+report(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__AlterTableStmt *at,
+	   const PgQuery__Constraint *c, const PgQuery__ColumnDef *column)
+{
+	const char *table = ml_name_range_var(chk->arena, at->relation);
+	const char *name = ml_quote_ident(
+		chk->arena, c->conname != NULL && c->conname[0] != '\0'
+						? c->conname
+						: ml_arena_printf(chk->arena, "%s_pkey", at->relation->relname));
+	const char *col;
+	struct ml_diag *d;
+
+	if (column == NULL)
+	{
+		d = ml_report(chk, stmt, "primary key %s is added to table %s", name, table);
+		ml_diag_detail(d, "ADD PRIMARY KEY builds the key's unique index while it holds an "
+						  "ACCESS EXCLUSIVE lock on %s: nothing reads or writes the table until "
+						  "the index is built.",
+					   table);
+		ml_diag_hint(d, "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY %s ON %s "
+						"(%s), then attach it: ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY "
+						"USING INDEX %s.%s",
+					 name, table, ml_constraint_key_columns(chk, c), table, name, name,
+					 ml_check_concurrently_note(chk));
+		return;
+	}
+	col = ml_quote_ident(chk->arena, column->colname);
+	d = ml_report(chk, stmt, "column %s is added to table %s as its primary key", col, table);
+	ml_diag_detail(d, "A PRIMARY KEY in ADD COLUMN builds the key's unique index while it holds "
+					  "an ACCESS EXCLUSIVE lock on %s: nothing reads or writes the table until "
+					  "the index is built.",
+				   table);
+	ml_diag_hint(d, "Add the column without PRIMARY KEY and fill it, then run CREATE UNIQUE INDEX "
+					"CONCURRENTLY %s ON %s (%s) and ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY "
+					"USING INDEX %s.%s",
+				 name, table, col, table, name, name, ml_check_concurrently_note(chk));
+}
+
 /* Entry point: called once per statement, in file order. */
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
 	const PgQuery__AlterTableStmt *at = ml_check_alter_existing_table(chk, stmt);
-	const char *table;
 
-	if (at == NULL)
-		return;
-	table = ml_name_range_var(chk->arena, at->relation);
-	for (size_t i = 0; i < at->n_cmds; i++)
-	{
-		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
-		struct ml_diag *d;
-
-		if (cmd == NULL || cmd->def == NULL)
-			continue;
-		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
-			cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-		{
-			const PgQuery__Constraint *c = cmd->def->constraint;
-			const char *name;
-
-			if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-				(c->indexname != NULL && c->indexname[0] != '\0'))
-				continue;
-			name = ml_quote_ident(chk->arena,
-								  c->conname != NULL && c->conname[0] != '\0'
-									  ? c->conname
-									  : ml_arena_printf(chk->arena, "%s_pkey",
-														at->relation->relname));
-			d = ml_report(chk, stmt, "primary key %s is added to table %s", name, table);
-			ml_diag_detail(d, "ADD PRIMARY KEY builds the key's unique index while it holds an "
-							  "ACCESS EXCLUSIVE lock on %s: nothing reads or writes the table "
-							  "until the index is built.",
-						   table);
-			ml_diag_hint(d, "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY %s ON %s "
-							"(%s), then attach it: ALTER TABLE %s ADD CONSTRAINT %s PRIMARY KEY "
-							"USING INDEX %s.%s",
-						 name, table, ml_constraint_key_columns(chk, c), table, name, name,
-						 ml_check_concurrently_note(chk));
-		}
-		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
-				 cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-		{
-			const PgQuery__ColumnDef *cd = cmd->def->column_def;
-			const char *name, *col;
-
-			for (size_t k = 0; k < cd->n_constraints; k++)
-			{
-				const PgQuery__Constraint *c = cd->constraints[k]->constraint;
-
-				if (c == NULL || c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY)
-					continue;
-				name = ml_quote_ident(chk->arena,
-									  c->conname != NULL && c->conname[0] != '\0'
-										  ? c->conname
-										  : ml_arena_printf(chk->arena, "%s_pkey",
-															at->relation->relname));
-				col = ml_quote_ident(chk->arena, cd->colname);
-				d = ml_report(chk, stmt, "column %s is added to table %s as its primary key", col,
-							  table);
-				ml_diag_detail(d, "A PRIMARY KEY in ADD COLUMN builds the key's unique index while "
-								  "it holds an ACCESS EXCLUSIVE lock on %s: nothing reads or "
-								  "writes the table until the index is built.",
-							   table);
-				ml_diag_hint(d, "Add the column without PRIMARY KEY and fill it, then run CREATE "
-								"UNIQUE INDEX CONCURRENTLY %s ON %s (%s) and ALTER TABLE %s ADD "
-								"CONSTRAINT %s PRIMARY KEY USING INDEX %s.%s",
-							 name, table, col, table, name, name, ml_check_concurrently_note(chk));
-				break;
-			}
-		}
-	}
+	if (at != NULL)
+		ml_alter_added_constraints(chk, stmt, at, PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY, report);
 }
 
 const struct ml_rule ml_rule_adding_serial_primary_key_field = {

@@ -32,15 +32,19 @@ constraint_name(struct ml_check *chk, const PgQuery__AlterTableStmt *at,
 						  ml_arena_printf(chk->arena, "%s_%s_key", at->relation->relname, cols));
 }
 
+/* Reports one unique constraint that an ADD CONSTRAINT or an ADD COLUMN ('column') adds. */
 static void
-report(struct ml_check *chk, const struct ml_stmt *stmt, const char *table, const char *name,
-	   const char *columns, const char *column)
+report(struct ml_check *chk, const struct ml_stmt *stmt, const PgQuery__AlterTableStmt *at,
+	   const PgQuery__Constraint *c, const PgQuery__ColumnDef *column)
 {
+	const char *table = ml_name_range_var(chk->arena, at->relation);
+	const char *col = column != NULL ? ml_quote_ident(chk->arena, column->colname) : NULL;
+	const char *name = constraint_name(chk, at, c, column != NULL ? column->colname : NULL);
 	struct ml_diag *d;
 
-	if (column != NULL)
-		d = ml_report(chk, stmt, "column %s is added to table %s with a UNIQUE constraint",
-					  column, table);
+	if (col != NULL)
+		d = ml_report(chk, stmt, "column %s is added to table %s with a UNIQUE constraint", col,
+					  table);
 	else
 		d = ml_report(chk, stmt, "unique constraint %s is added to table %s", name, table);
 	ml_diag_detail(d, "A UNIQUE constraint builds its index while it holds an ACCESS EXCLUSIVE "
@@ -48,8 +52,9 @@ report(struct ml_check *chk, const struct ml_stmt *stmt, const char *table, cons
 				   table);
 	ml_diag_hint(d, "%sBuild the index first with CREATE UNIQUE INDEX CONCURRENTLY %s ON %s (%s), "
 					"then attach it: ALTER TABLE %s ADD CONSTRAINT %s UNIQUE USING INDEX %s.%s",
-				 column != NULL ? "Add the column without UNIQUE. " : "", name, table, columns,
-				 table, name, name, ml_check_concurrently_note(chk));
+				 col != NULL ? "Add the column without UNIQUE. " : "", name, table,
+				 col != NULL ? col : ml_constraint_key_columns(chk, c), table, name, name,
+				 ml_check_concurrently_note(chk));
 }
 
 /* Entry point: called once per statement, in file order. */
@@ -57,45 +62,9 @@ static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
 	const PgQuery__AlterTableStmt *at = ml_check_alter_existing_table(chk, stmt);
-	const char *table;
 
-	if (at == NULL)
-		return;
-	table = ml_name_range_var(chk->arena, at->relation);
-	for (size_t i = 0; i < at->n_cmds; i++)
-	{
-		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
-
-		if (cmd == NULL || cmd->def == NULL)
-			continue;
-		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
-			cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-		{
-			const PgQuery__Constraint *c = cmd->def->constraint;
-
-			if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE &&
-				(c->indexname == NULL || c->indexname[0] == '\0'))
-				report(chk, stmt, table, constraint_name(chk, at, c, NULL),
-					   ml_constraint_key_columns(chk, c), NULL);
-		}
-		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
-				 cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
-		{
-			const PgQuery__ColumnDef *cd = cmd->def->column_def;
-
-			for (size_t k = 0; k < cd->n_constraints; k++)
-			{
-				const PgQuery__Constraint *c = cd->constraints[k]->constraint;
-
-				if (c == NULL || c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
-					continue;
-				report(chk, stmt, table, constraint_name(chk, at, c, cd->colname),
-					   ml_quote_ident(chk->arena, cd->colname),
-					   ml_quote_ident(chk->arena, cd->colname));
-				break;
-			}
-		}
-	}
+	if (at != NULL)
+		ml_alter_added_constraints(chk, stmt, at, PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE, report);
 }
 
 const struct ml_rule ml_rule_disallowed_unique_constraint = {

@@ -200,6 +200,21 @@ bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__R
  */
 bool ml_check_in_transaction(const struct ml_check *chk);
 
+/* Called by ml_alter_added_constraints; 'column' is the column an ADD COLUMN adds, or NULL. */
+typedef void (*ml_added_constraint_fn)(struct ml_check *chk, const struct ml_stmt *stmt,
+									   const PgQuery__AlterTableStmt *at,
+									   const PgQuery__Constraint *c,
+									   const PgQuery__ColumnDef *column);
+
+/*
+ * Calls 'fn' for each constraint of type 'contype' that ALTER TABLE 'at' adds and builds an
+ * index for: ADD CONSTRAINT without USING INDEX, or the first such constraint of an
+ * ADD COLUMN.
+ */
+void ml_alter_added_constraints(struct ml_check *chk, const struct ml_stmt *stmt,
+								const PgQuery__AlterTableStmt *at, PgQuery__ConstrType contype,
+								ml_added_constraint_fn fn);
+
 /* A constraint's key columns, quoted, as "a", "b" (chk's arena). */
 const char *ml_constraint_key_columns(struct ml_check *chk, const PgQuery__Constraint *c);
 

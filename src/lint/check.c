@@ -377,6 +377,44 @@ ml_type_base_name(const PgQuery__TypeName *type)
 	return last->node_case == PG_QUERY__NODE__NODE_STRING ? last->string->sval : "";
 }
 
+void
+ml_alter_added_constraints(struct ml_check *chk, const struct ml_stmt *stmt,
+						   const PgQuery__AlterTableStmt *at, PgQuery__ConstrType contype,
+						   ml_added_constraint_fn fn)
+{
+	for (size_t i = 0; i < at->n_cmds; i++)
+	{
+		const PgQuery__AlterTableCmd *cmd = at->cmds[i]->alter_table_cmd;
+
+		if (cmd == NULL || cmd->def == NULL)
+			continue;
+		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+			cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+		{
+			const PgQuery__Constraint *c = cmd->def->constraint;
+
+			if (c->contype == contype && (c->indexname == NULL || c->indexname[0] == '\0'))
+				fn(chk, stmt, at, c, NULL);
+		}
+		else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
+				 cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		{
+			const PgQuery__ColumnDef *cd = cmd->def->column_def;
+
+			for (size_t k = 0; k < cd->n_constraints; k++)
+			{
+				const PgQuery__Constraint *c = cd->constraints[k]->constraint;
+
+				if (c != NULL && c->contype == contype)
+				{
+					fn(chk, stmt, at, c, cd);
+					break;
+				}
+			}
+		}
+	}
+}
+
 const char *
 ml_constraint_key_columns(struct ml_check *chk, const PgQuery__Constraint *c)
 {
