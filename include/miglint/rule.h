@@ -75,6 +75,7 @@ struct ml_check
 	struct ml_arena *arena;			   /* the file's (or the folder's) arena, for scratch */
 	const struct ml_file *file;		   /* NULL for folder rules */
 	const struct ml_rule *rule;		   /* set by the driver before each call */
+	enum ml_severity severity;		   /* the rule's effective severity, set with it */
 	struct ml_diag_list *diags;
 	const struct ml_suppressions *supp; /* the file's ignore comments */
 	struct ml_folder *folder;		   /* the folder the file belongs to */

@@ -138,7 +138,7 @@ report_va(struct ml_check *chk, const struct ml_source *src, size_t start, size_
 	if (end < start)
 		end = start;
 	d->rule = chk->rule->name;
-	d->severity = chk->config->severity[ml_rule_index(chk->rule)];
+	d->severity = chk->severity;
 	d->file_order = src->order;
 	d->start = (uint32_t) start;
 	d->end = (uint32_t) end;

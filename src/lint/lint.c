@@ -43,6 +43,7 @@ statement_rules(struct ml_check *chk, const struct ml_stmt *stmt)
 		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_statement == NULL)
 			continue;
 		chk->rule = rule;
+		chk->severity = chk->config->severity[r];
 		rule->check_statement(chk, stmt);
 	}
 }
@@ -58,6 +59,7 @@ file_rules(struct ml_check *chk, bool after_suppression)
 			rule->after_suppression != after_suppression)
 			continue;
 		chk->rule = rule;
+		chk->severity = chk->config->severity[r];
 		rule->check_file(chk);
 	}
 }
@@ -256,6 +258,7 @@ lint_folder(struct folder_run *run, size_t *order)
 		if (run->config->severity[r] == ML_SEVERITY_OFF || rule->check_folder == NULL)
 			continue;
 		chk.rule = rule;
+		chk.severity = run->config->severity[r];
 		rule->check_folder(&chk);
 	}
 	ml_arena_destroy(chk.arena);
