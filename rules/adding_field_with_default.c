@@ -129,9 +129,14 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						  "the table is rewritten under an ACCESS EXCLUSIVE lock, and nothing "
 						  "reads or writes it meanwhile.",
 					   why);
-		ml_diag_hint(d, "Add the column without the default (or with a constant one), set the "
-						"default with ALTER COLUMN ... SET DEFAULT, and backfill existing rows in "
-						"batches.");
+		if (chk->config->pg_version < 11)
+			ml_diag_hint(d, "Add the column without a default and without NOT NULL, set the "
+							"default with ALTER COLUMN ... SET DEFAULT (it applies to new rows "
+							"only), and backfill existing rows in batches.");
+		else
+			ml_diag_hint(d, "Add the column without the default (or with a constant one), set "
+							"the default with ALTER COLUMN ... SET DEFAULT, and backfill existing "
+							"rows in batches.");
 	}
 }
 

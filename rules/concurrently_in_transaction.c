@@ -8,11 +8,41 @@
  * INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY, VACUUM, ALTER
  * SYSTEM, CREATE / DROP DATABASE and CREATE TABLESPACE always fail there (SQLSTATE 25001),
  * and every pending migration is rolled back with them. drizzle-kit itself writes CREATE
- * INDEX CONCURRENTLY for an index declared .concurrently(). Elsewhere the rule follows the
- * config's "transaction" setting. squawk's narrower ban-concurrent-index-creation-in-
- * transaction is an alias of this rule.
+ * INDEX CONCURRENTLY for an index declared .concurrently(). Before PostgreSQL 12 (pgVersion)
+ * ALTER TYPE ... ADD VALUE joins them, unless the type was created in the same migration
+ * (PostgreSQL allows it on a type created in the running transaction). Elsewhere the rule
+ * follows the config's "transaction" setting. squawk's narrower ban-concurrent-index-
+ * creation-in-transaction is an alias of this rule.
  */
 #include "miglint/rule.h"
+
+/*
+ * "ALTER TYPE ... ADD VALUE" when 'stmt' adds an enum value on a server before PostgreSQL 12
+ * to a type that existed before this migration; NULL otherwise.
+ */
+static const char *
+add_value_before_12(const struct ml_check *chk, const struct ml_stmt *stmt)
+{
+	const PgQuery__AlterEnumStmt *ae;
+	const struct ml_cat_object *type;
+	const char *schema = NULL, *name;
+
+	if (chk->config->pg_version >= 12 ||
+		stmt->node->node_case != PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
+		return NULL;
+	ae = stmt->node->alter_enum_stmt;
+	if ((ae->old_val != NULL && ae->old_val[0] != '\0') || ae->n_type_name == 0 ||
+		ae->type_name[ae->n_type_name - 1]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return NULL;
+	name = ae->type_name[ae->n_type_name - 1]->string->sval;
+	if (ae->n_type_name >= 2 && ae->type_name[ae->n_type_name - 2]->node_case ==
+									PG_QUERY__NODE__NODE_STRING)
+		schema = ae->type_name[ae->n_type_name - 2]->string->sval;
+	type = chk->catalog ? ml_catalog_find(chk->catalog, ML_OBJ_TYPE, schema, name) : NULL;
+	if (type != NULL && !ml_catalog_existed_before(chk->catalog, type))
+		return NULL;
+	return "ALTER TYPE ... ADD VALUE";
+}
 
 /* Entry point: called once per statement, in file order. */
 static void
@@ -21,10 +51,22 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	const char *what = ml_stmt_refused_in_transaction(stmt->node);
 	struct ml_diag *d;
 
+	if (what == NULL)
+		what = add_value_before_12(chk, stmt);
 	if (what == NULL || stmt->in_do || !ml_check_in_transaction(chk))
 		return;
 	d = ml_report(chk, stmt, "%s cannot run inside a transaction block", what);
-	if (ml_check_drizzle(chk))
+	if (stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
+	{
+		ml_diag_detail(d, "Before PostgreSQL 12, ALTER TYPE ... ADD VALUE fails inside a "
+						  "transaction block (SQLSTATE 25001) unless the type was created in the "
+						  "same transaction; pgVersion is %d.",
+					   chk->config->pg_version);
+		ml_diag_hint(d, "Add the value outside the migrator (psql or a deploy step) and keep "
+						"ALTER TYPE ... ADD VALUE IF NOT EXISTS here, or upgrade to PostgreSQL 12 "
+						"or later.");
+	}
+	else if (ml_check_drizzle(chk))
 	{
 		ml_diag_detail(d, "drizzle-orm's migrator runs every pending migration in one "
 						  "transaction, so this statement always fails (SQLSTATE 25001) and "
@@ -54,7 +96,7 @@ const struct ml_rule ml_rule_concurrently_in_transaction = {
 	.summary = "a statement PostgreSQL refuses inside the migrator's transaction",
 	.why = "CREATE / DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION "
 		   "CONCURRENTLY, VACUUM, ALTER SYSTEM and CREATE DATABASE cannot run in a transaction "
-		   "block. drizzle-orm runs every pending migration in one transaction, so such a "
+		   "block, nor, before PostgreSQL 12, ALTER TYPE ... ADD VALUE. drizzle-orm runs every pending migration in one transaction, so such a "
 		   "statement always fails there and rolls back everything that was pending.",
 	.fix = "Run the statement outside the migrator (psql, a deploy step). For an index, build "
 		   "it concurrently there first and keep CREATE INDEX IF NOT EXISTS in the migration.",

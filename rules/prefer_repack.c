@@ -5,7 +5,8 @@
  *
  * Both rewrite the whole table under an ACCESS EXCLUSIVE lock: nothing reads or writes it
  * until the copy is done, which on a big table is an outage. pg_repack (or pg_squeeze) does
- * the same online.
+ * the same online; from PostgreSQL 19 (pgVersion) REPACK (CONCURRENTLY) does it in core. It
+ * cannot run in a transaction block either, so the hint follows the runner.
  */
 #include "miglint/rule.h"
 
@@ -42,8 +43,15 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		d = ml_report(chk, stmt, "%s rewrites every table under an ACCESS EXCLUSIVE lock", what);
 	ml_diag_detail(d, "Nothing can read or write the table until the copy is complete, which on "
 					  "a big table is an outage.");
-	ml_diag_hint(d, "Use pg_repack (or pg_squeeze), which rebuilds the table online, outside the "
-					"migrations.");
+	if (chk->config->pg_version >= 19 && ml_check_in_transaction(chk))
+		ml_diag_hint(d, "Run REPACK (CONCURRENTLY), which rebuilds the table online, outside the "
+						"migrator: it cannot run in the migrator's transaction.");
+	else if (chk->config->pg_version >= 19)
+		ml_diag_hint(d, "Write REPACK (CONCURRENTLY) instead, outside a transaction block: it "
+						"rebuilds the table online.");
+	else
+		ml_diag_hint(d, "Use pg_repack (or pg_squeeze), which rebuilds the table online, outside "
+						"the migrations (PostgreSQL 19 adds REPACK (CONCURRENTLY) in core).");
 }
 
 const struct ml_rule ml_rule_prefer_repack = {
@@ -53,7 +61,8 @@ const struct ml_rule ml_rule_prefer_repack = {
 	.summary = "VACUUM FULL or CLUSTER",
 	.why = "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock: no "
 		   "query can use it until they finish.",
-	.fix = "Rebuild bloated tables online with pg_repack or pg_squeeze, outside the migrations.",
+	.fix = "Rebuild bloated tables online with pg_repack or pg_squeeze, outside the migrations; "
+		   "from PostgreSQL 19 (pgVersion 19), with REPACK (CONCURRENTLY) outside a transaction.",
 	.bad = "VACUUM FULL \"events\";",
 	.good = "-- pg_repack --table=events, run outside the migrations",
 	.check_statement = check,

@@ -17,6 +17,7 @@ extern const struct ml_rule ml_rule_adding_serial_primary_key_field;
 extern const struct ml_rule ml_rule_ambiguous_migration_order;
 extern const struct ml_rule ml_rule_ban_alter_domain_with_add_constraint;
 extern const struct ml_rule ml_rule_ban_char_field;
+extern const struct ml_rule ml_rule_ban_concurrent_index_pg14_corruption;
 extern const struct ml_rule ml_rule_ban_create_domain_with_constraint;
 extern const struct ml_rule ml_rule_ban_drop_column;
 extern const struct ml_rule ml_rule_ban_drop_database;
@@ -79,6 +80,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_ambiguous_migration_order,
 	&ml_rule_ban_alter_domain_with_add_constraint,
 	&ml_rule_ban_char_field,
+	&ml_rule_ban_concurrent_index_pg14_corruption,
 	&ml_rule_ban_create_domain_with_constraint,
 	&ml_rule_ban_drop_column,
 	&ml_rule_ban_drop_database,

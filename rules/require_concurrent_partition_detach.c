@@ -6,7 +6,8 @@
  * A plain DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the partitioned table, so
  * every query on any partition waits; DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+)
  * takes SHARE UPDATE EXCLUSIVE. It cannot run in a transaction block, so under drizzle-orm's
- * migrator the hint says to run it outside.
+ * migrator the hint says to run it outside; before 14 (pgVersion) it does not exist, and the
+ * hint does not advise it.
  */
 #include "miglint/rule.h"
 
@@ -36,7 +37,11 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 					  ml_name_range_var(chk->arena, at->relation));
 		ml_diag_detail(d, "A plain DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the "
 						  "partitioned table: every query on any of its partitions waits.");
-		if (ml_check_in_transaction(chk))
+		if (chk->config->pg_version < 14)
+			ml_diag_hint(d, "PostgreSQL %d has no DETACH PARTITION CONCURRENTLY (it came in 14): "
+							"detach at a quiet time with a short lock_timeout, or upgrade first.",
+						 chk->config->pg_version);
+		else if (ml_check_in_transaction(chk))
 			ml_diag_hint(d, "DETACH PARTITION CONCURRENTLY cannot run in the migrator's "
 							"transaction: detach it outside the migrator (psql or a deploy "
 							"step).");

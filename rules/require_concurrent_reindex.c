@@ -5,7 +5,8 @@
  *
  * REINDEX locks out writes to the table (and reads that would use the index) until every
  * index is rebuilt; REINDEX CONCURRENTLY (PostgreSQL 12+) builds the new index beside the
- * old one. Under drizzle-orm's single transaction CONCURRENTLY fails, so the hint says so.
+ * old one. Under drizzle-orm's single transaction CONCURRENTLY fails, so the hint says so;
+ * before 12 (pgVersion) it does not exist, and the hint gives the older route.
  */
 #include "miglint/rule.h"
 
@@ -34,7 +35,12 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	ml_diag_detail(d, "REINDEX holds a SHARE lock on each table (and an ACCESS EXCLUSIVE lock "
 					  "on each index) until the rebuild ends: writes wait, and so do reads that "
 					  "would use the index.");
-	if (ml_check_in_transaction(chk))
+	if (chk->config->pg_version < 12)
+		ml_diag_hint(d, "PostgreSQL %d has no REINDEX CONCURRENTLY (it came in 12): build a new "
+						"index with CREATE INDEX CONCURRENTLY, then drop the old one, outside a "
+						"transaction block.",
+					 chk->config->pg_version);
+	else if (ml_check_in_transaction(chk))
 		ml_diag_hint(d, "REINDEX CONCURRENTLY cannot run in the migrator's transaction: rebuild "
 						"the index outside the migrator (psql or a deploy step).");
 	else

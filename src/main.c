@@ -82,7 +82,8 @@ static const char usage_text[] =
 	"      --no-config          read no config file\n"
 	"      --enable=RULE        turn RULE on (at its default severity, or warning)\n"
 	"      --disable=RULE       turn RULE off\n"
-	"      --pg-version=N       the PostgreSQL major version migrations run on (default 16)\n"
+	"      --pg-version=V       the PostgreSQL version migrations run on: a major version\n"
+	"                           (default 16) or a release such as 14.3\n"
 	"  -j, --jobs=N             parse on N threads (default: one per CPU)\n"
 	"      --cache-dir=DIR      keep parse results in DIR (default:\n"
 	"                           $XDG_CACHE_HOME/miglint, else ~/.cache/miglint)\n"
@@ -244,16 +245,13 @@ settings(struct ml_config *cfg, bool no_config, const char *config_path, const c
 	}
 	if (pg_version != NULL)
 	{
-		char *end;
-		long v = strtol(pg_version, &end, 10);
-
-		if (*end != '\0' || v < 10 || v > 30)
+		if (!ml_config_parse_pg_version(pg_version, &cfg->pg_version, &cfg->pg_minor))
 		{
-			usage_error("--pg-version \"%s\" is not a PostgreSQL major version (10 to 30)",
+			usage_error("--pg-version \"%s\" is not a PostgreSQL version (a major version 10 "
+						"to 30, or a release such as 14.3)",
 						pg_version);
 			return EXIT_TROUBLE;
 		}
-		cfg->pg_version = (int) v;
 	}
 	if (fail_on != NULL &&
 		(!ml_config_parse_severity(fail_on, &cfg->fail_on) || cfg->fail_on == ML_SEVERITY_OFF))

@@ -7,7 +7,8 @@
  *	      `miglint --no-color <what>.sql` (or the folder <what>/, for the journal and
  *	      snapshot rules) run in the rule's folder; stdout must equal the .out file, stderr
  *	      must be empty; a good case must print nothing and exit 0, a bad case exits 1 (or
- *	      the number in <what>.exit).
+ *	      the number in <what>.exit). An optional <what>.args holds options to put before
+ *	      the path, one per line (a case at one --pg-version).
  *	  testdata/cli/<case>/args (one argument per line), optional stdin,
  *	      expected.out, expected.err, expected.exit
  *	      miglint with those arguments, run in that folder.
@@ -225,16 +226,14 @@ same_or_diff(const char *label, const char *what, const char *expected_path, con
 	return same;
 }
 
-/* Splits the args file into a NULL-terminated argv (malloc'd strings). */
+/* Splits an args file (one argument per line) into a NULL-terminated argv (malloc'd strings). */
 static char **
-read_args(const char *dir)
+read_args(const char *path)
 {
-	char *p = path_join(dir, "args");
-	char *text = read_file(p, NULL);
+	char *text = read_file(path, NULL);
 	char **argv = calloc(1, sizeof(char *));
 	size_t n = 0;
 
-	free(p);
 	if (text == NULL)
 		return argv;
 	for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n"))
@@ -264,20 +263,31 @@ expected_exit(const char *path, int fallback)
 static void
 run_rule_case(const struct golden_case *c)
 {
-	const char *argv[] = {"--no-color", c->name, NULL};
 	struct run_result r;
-	size_t l = strlen(c->name);
+	size_t l = strlen(c->name), n_extra = 0;
 	bool is_sql = l > 4 && strcmp(c->name + l - 4, ".sql") == 0;
 	char *base = strndup(c->name, is_sql ? l - 4 : l);
-	char *out_name = malloc(l + 8), *exit_name = malloc(l + 8), *out_path, *exit_path;
+	char *out_name = malloc(l + 8), *exit_name = malloc(l + 8), *args_name = malloc(l + 8);
+	char *out_path, *exit_path, *args_path, **extra;
+	const char **argv;
 	bool good = strncmp(c->name, "good-", 5) == 0;
 	int want;
 
 	sprintf(out_name, "%s.out", base);
 	sprintf(exit_name, "%s.exit", base);
+	sprintf(args_name, "%s.args", base);
 	out_path = path_join(c->dir, out_name);
 	exit_path = path_join(c->dir, exit_name);
+	args_path = path_join(c->dir, args_name);
 	want = expected_exit(exit_path, good ? 0 : 1);
+	extra = read_args(args_path);
+	while (extra[n_extra] != NULL)
+		n_extra++;
+	argv = calloc(n_extra + 3, sizeof(char *));
+	argv[0] = "--no-color";
+	for (size_t i = 0; i < n_extra; i++)
+		argv[1 + i] = extra[i];
+	argv[1 + n_extra] = c->name;
 	run_miglint(&r, c->dir, argv, NULL, 0, -1);
 	ck_assert_msg(same_or_diff(c->label, "out", out_path, r.out, r.out_len),
 				  "%s: output differs from %s", c->label, out_path);
@@ -286,17 +296,24 @@ run_rule_case(const struct golden_case *c)
 	if (good)
 		ck_assert_msg(r.out_len == 0, "%s: a good case must print nothing", c->label);
 	run_result_free(&r);
+	for (size_t i = 0; i < n_extra; i++)
+		free(extra[i]);
+	free(extra);
+	free(argv);
 	free(base);
 	free(out_name);
 	free(exit_name);
+	free(args_name);
 	free(out_path);
 	free(exit_path);
+	free(args_path);
 }
 
 static void
 run_cli_case(const struct golden_case *c)
 {
-	char **argv = read_args(c->dir);
+	char *args_path = path_join(c->dir, "args");
+	char **argv = read_args(args_path);
 	char *stdin_path = path_join(c->dir, "stdin");
 	char *out_path = path_join(c->dir, "expected.out");
 	char *err_path = path_join(c->dir, "expected.err");
@@ -324,6 +341,7 @@ run_cli_case(const struct golden_case *c)
 		free(argv[i]);
 	free(argv);
 	free(input);
+	free(args_path);
 	free(stdin_path);
 	free(out_path);
 	free(err_path);

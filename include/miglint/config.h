@@ -34,7 +34,8 @@ struct ml_config
 {
 	enum ml_severity *severity; /* per rule, in registry order: the effective severity */
 	enum ml_severity fail_on;	/* findings at or above it make the exit status 1 */
-	int pg_version;
+	int pg_version;	 /* the major version, 10 to 30 */
+	int pg_minor;	 /* the minor release ("14.3" gives 3), or -1 when not given */
 	enum ml_transaction transaction;
 	char *migrations_table;
 	char *migrations_schema;
@@ -66,6 +67,12 @@ int ml_config_set_rule(struct ml_config *cfg, const char *name, enum ml_severity
 
 /* Parses "off", "info", "warning", "error"; false for anything else. */
 bool ml_config_parse_severity(const char *text, enum ml_severity *out);
+
+/*
+ * Parses a PostgreSQL version: a major version "16" (10 to 30), or a release "14.3" (minor 0
+ * to 99). Sets *major and *minor (-1 without one); false for anything else.
+ */
+bool ml_config_parse_pg_version(const char *text, int *major, int *minor);
 
 /* True when 'display' (a path as shown) matches an exclude glob. */
 bool ml_config_excluded(const struct ml_config *cfg, const char *display);

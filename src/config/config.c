@@ -31,6 +31,7 @@ ml_config_init(struct ml_config *cfg)
 		cfg->severity[i] = ml_rules[i]->severity;
 	cfg->fail_on = ML_SEVERITY_WARNING;
 	cfg->pg_version = 16;
+	cfg->pg_minor = -1;
 	cfg->migrations_table = ml_xstrdup("__drizzle_migrations");
 	cfg->migrations_schema = ml_xstrdup("drizzle");
 }
@@ -47,6 +48,42 @@ ml_config_cleanup(struct ml_config *cfg)
 	free(cfg->path);
 	free(cfg->base_dir);
 	memset(cfg, 0, sizeof(*cfg));
+}
+
+/* Digits only, at most 'max'; false for anything else (no sign, no spaces, no empty text). */
+static bool
+parse_small(const char *text, size_t len, int max, int *out)
+{
+	int v = 0;
+
+	if (len == 0 || len > 3)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+		v = v * 10 + (text[i] - '0');
+	}
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+ml_config_parse_pg_version(const char *text, int *major, int *minor)
+{
+	const char *dot = strchr(text, '.');
+	size_t len = strlen(text);
+	int ma, mi = -1;
+
+	if (!parse_small(text, dot ? (size_t) (dot - text) : len, 30, &ma) || ma < 10)
+		return false;
+	if (dot != NULL && !parse_small(dot + 1, len - (size_t) (dot + 1 - text), 99, &mi))
+		return false;
+	*major = ma;
+	*minor = mi;
+	return true;
 }
 
 bool
@@ -244,12 +281,18 @@ read_settings(struct ml_config *cfg, const struct ml_json *j, const cJSON *root,
 			rc = read_rules(cfg, j, k, path, src, err);
 		else if (strcmp(key, "pgVersion") == 0)
 		{
-			if (!cJSON_IsNumber(k) || k->valuedouble < 10 || k->valuedouble > 30 ||
-				k->valuedouble != (int) k->valuedouble)
-				rc = fail_at(err, path, src, ml_json_offset(j, k),
-							 "\"pgVersion\" is not a PostgreSQL major version (10 to 30)");
-			else
+			/* A number is a major version; a release ("14.3") is a string, since 14.10 is not 14.1. */
+			if (cJSON_IsNumber(k) && k->valuedouble >= 10 && k->valuedouble <= 30 &&
+				k->valuedouble == (int) k->valuedouble)
+			{
 				cfg->pg_version = (int) k->valuedouble;
+				cfg->pg_minor = -1;
+			}
+			else if (!cJSON_IsString(k) ||
+					 !ml_config_parse_pg_version(k->valuestring, &cfg->pg_version, &cfg->pg_minor))
+				rc = fail_at(err, path, src, ml_json_offset(j, k),
+							 "\"pgVersion\" is not a PostgreSQL version (a major version 10 to "
+							 "30, or a release such as \"14.3\")");
 		}
 		else if (strcmp(key, "failOn") == 0)
 		{

@@ -1,0 +1,2 @@
+-- 14.3 is the last affected release.
+REINDEX (CONCURRENTLY) TABLE "posts";

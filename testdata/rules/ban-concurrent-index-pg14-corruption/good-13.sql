@@ -1,0 +1,2 @@
+-- PostgreSQL 13 never had the bug.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "posts_title_idx" ON "posts" ("title");
