@@ -96,8 +96,9 @@ const struct ml_rule ml_rule_concurrently_in_transaction = {
 	.summary = "a statement PostgreSQL refuses inside the migrator's transaction",
 	.why = "CREATE / DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION "
 		   "CONCURRENTLY, VACUUM, ALTER SYSTEM and CREATE DATABASE cannot run in a transaction "
-		   "block, nor, before PostgreSQL 12, ALTER TYPE ... ADD VALUE. drizzle-orm runs every pending migration in one transaction, so such a "
-		   "statement always fails there and rolls back everything that was pending.",
+		   "block, nor, before PostgreSQL 12, ALTER TYPE ... ADD VALUE. drizzle-orm runs every "
+		   "pending migration in one transaction, so such a statement always fails there and "
+		   "rolls back everything that was pending.",
 	.fix = "Run the statement outside the migrator (psql, a deploy step). For an index, build "
 		   "it concurrently there first and keep CREATE INDEX IF NOT EXISTS in the migration.",
 	.bad = "CREATE INDEX CONCURRENTLY \"posts_title_idx\" ON \"posts\" (\"title\");  -- in a "

@@ -69,6 +69,7 @@ extern const struct ml_rule ml_rule_snapshot_drift;
 extern const struct ml_rule ml_rule_snapshot_invalid;
 extern const struct ml_rule ml_rule_syntax_error;
 extern const struct ml_rule ml_rule_transaction_nesting;
+extern const struct ml_rule ml_rule_unchecked_dynamic_sql;
 extern const struct ml_rule ml_rule_unjournaled_migration;
 extern const struct ml_rule ml_rule_unused_ignore;
 
@@ -132,6 +133,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_snapshot_invalid,
 	&ml_rule_syntax_error,
 	&ml_rule_transaction_nesting,
+	&ml_rule_unchecked_dynamic_sql,
 	&ml_rule_unjournaled_migration,
 	&ml_rule_unused_ignore,
 };

@@ -65,6 +65,13 @@ struct ml_stmt
 	const char *error_message; /* syntax errors only: PostgreSQL's message, unchanged */
 };
 
+/* A piece of the file: bytes [start, end). */
+struct ml_span
+{
+	uint32_t start;
+	uint32_t end;
+};
+
 /* A region that is not SQL and was left out: a psql meta-command line or COPY data. */
 struct ml_skip
 {
@@ -92,7 +99,12 @@ struct ml_file
 	size_t n_stmts;
 	struct ml_skip *skips;
 	size_t n_skips;
-	size_t n_dynamic; /* EXECUTE statements inside DO blocks, which cannot be checked */
+	/*
+	 * EXECUTE statements inside DO blocks, which cannot be checked: each is the span of the
+	 * query expression after EXECUTE, or the DO keyword when it cannot be placed.
+	 */
+	struct ml_span *dynamic;
+	size_t n_dynamic;
 };
 
 /*
@@ -139,13 +151,15 @@ size_t ml_file_token_at(const struct ml_file *file, size_t offset);
 /*
  * Adds the static SQL statements inside the DO block 'do_stmt' (parsed from file bytes
  * [start, end), tokens 'toks') to 'out' as in_do statements with their guards. Bodies in a
- * language other than plpgsql, or that do not parse, add nothing. Dynamic SQL (EXECUTE) is
- * counted in *n_dynamic.
+ * language other than plpgsql, or that do not parse, add nothing. Each dynamic SQL statement
+ * (EXECUTE) is given to 'add_dynamic' with the span of its query expression in the file, or
+ * of the DO keyword when the expression cannot be placed ('...' bodies).
  */
 void ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 							const PgQuery__DoStmt *do_stmt, const struct ml_token *toks,
 							size_t n_toks, void (*add)(void *ctx, const struct ml_stmt *st),
-							void *ctx, size_t *n_dynamic);
+							void (*add_dynamic)(void *ctx, const struct ml_span *at),
+							void *ctx);
 
 /* Pseudo-guards for a THEN branch under IF NOT EXISTS (SELECT ...) / IF EXISTS (SELECT ...). */
 #define ML_GUARD_IF_NOT_EXISTS "<if not exists>"

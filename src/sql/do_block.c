@@ -13,7 +13,8 @@
  * the hand-written forms of IF [NOT] EXISTS and guard their THEN branch the same way (the
  * query is trusted to look for the right object). Positions: PL/pgSQL gives each statement's line in the body, and its exact
  * query text; the text is found from that line on, inside the body's string token, so node
- * locations map to the file. Dynamic SQL (EXECUTE) is only counted: it is never guessed.
+ * locations map to the file. Dynamic SQL (EXECUTE) is only located, for a rule to say it was
+ * not checked: it is never guessed.
  */
 #include <cjson/cJSON.h>
 #include <pg_query.h>
@@ -43,8 +44,8 @@ struct walk
 	size_t n_guards;
 	size_t cap_guards;
 	void (*add)(void *ctx, const struct ml_stmt *st);
+	void (*add_dynamic)(void *ctx, const struct ml_span *at);
 	void *ctx;
-	size_t *n_dynamic;
 };
 
 /* File offset where line 'lineno' (1-based) of the body starts. */
@@ -167,6 +168,28 @@ add_query(struct walk *w, int lineno, const char *query)
 
 static void walk_node(struct walk *w, const cJSON *node);
 static void push_guard(struct walk *w, const char *name);
+
+/* Gives an EXECUTE to add_dynamic, at its query expression or else at the DO keyword. */
+static void
+add_dynamic(struct walk *w, const cJSON *stmt)
+{
+	const cJSON *line = cJSON_GetObjectItemCaseSensitive(stmt, "lineno");
+	const cJSON *q = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(stmt, "query"),
+										 "PLpgSQL_expr"),
+		"query");
+	struct ml_span at = {(uint32_t) w->do_start, (uint32_t) w->do_end};
+	size_t base;
+
+	if (cJSON_IsString(q) &&
+		place(w, cJSON_IsNumber(line) ? line->valueint : 1, q->valuestring,
+			  strlen(q->valuestring), &base))
+	{
+		at.start = (uint32_t) base;
+		at.end = (uint32_t) (base + strlen(q->valuestring));
+	}
+	w->add_dynamic(w->ctx, &at);
+}
 
 /* A BEGIN ... EXCEPTION ... END block: its body runs under its handlers, the handlers do not. */
 static void
@@ -328,7 +351,7 @@ walk_node(struct walk *w, const cJSON *node)
 				add_query(w, cJSON_IsNumber(line) ? line->valueint : 1, q->valuestring);
 		}
 		else if (key != NULL && strcmp(key, "PLpgSQL_stmt_dynexecute") == 0)
-			(*w->n_dynamic)++;
+			add_dynamic(w, child);
 		else
 			walk_node(w, child);
 	}
@@ -338,7 +361,7 @@ void
 ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 					   const PgQuery__DoStmt *do_stmt, const struct ml_token *toks,
 					   size_t n_toks, void (*add)(void *ctx, const struct ml_stmt *st),
-					   void *ctx, size_t *n_dynamic)
+					   void (*add_dynamic)(void *ctx, const struct ml_span *at), void *ctx)
 {
 	const char *lang = "plpgsql";
 	const struct ml_token *body = NULL;
@@ -410,7 +433,7 @@ ml_do_block_statements(struct ml_arena *arena, const struct ml_source *src,
 	w.body_end = body->end;
 	w.add = add;
 	w.ctx = ctx;
-	w.n_dynamic = n_dynamic;
+	w.add_dynamic = add_dynamic;
 	walk_node(&w, cJSON_GetObjectItemCaseSensitive(
 					  cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(funcs, 0),
 													   "PLpgSQL_function"),

@@ -427,10 +427,23 @@ parse_chunk(struct chunk_ctx *ctx)
 }
 
 /* Collects DO-block statements into a vec. */
+/* Where the statements and EXECUTEs of DO blocks go while a file's statements are finished. */
+struct do_sink
+{
+	struct vec *stmts;
+	struct vec *dynamic;
+};
+
 static void
 push_stmt(void *ctx, const struct ml_stmt *st)
 {
-	*(struct ml_stmt *) vec_push(ctx) = *st;
+	*(struct ml_stmt *) vec_push(((struct do_sink *) ctx)->stmts) = *st;
+}
+
+static void
+push_dynamic(void *ctx, const struct ml_span *at)
+{
+	*(struct ml_span *) vec_push(((struct do_sink *) ctx)->dynamic) = *at;
 }
 
 /*
@@ -441,6 +454,8 @@ static void
 finish_statements(struct ml_file *file, struct ml_arena *arena, struct vec *stmts)
 {
 	struct vec all = {.size = sizeof(struct ml_stmt)};
+	struct vec dynamic = {.size = sizeof(struct ml_span)};
+	struct do_sink sink = {&all, &dynamic};
 	struct ml_stmt *items = stmts->items;
 
 	for (size_t i = 0; i < stmts->n; i++)
@@ -453,11 +468,13 @@ finish_statements(struct ml_file *file, struct ml_arena *arena, struct vec *stmt
 		*(struct ml_stmt *) vec_push(&all) = *st;
 		if (st->node != NULL && st->node->node_case == PG_QUERY__NODE__NODE_DO_STMT)
 			ml_do_block_statements(arena, file->src, st->node->do_stmt, st->tokens, st->n_tokens,
-								   push_stmt, &all, &file->n_dynamic);
+								   push_stmt, push_dynamic, &sink);
 	}
 	free(stmts->items);
 	file->n_stmts = all.n;
 	file->stmts = vec_finish(&all, arena);
+	file->n_dynamic = dynamic.n;
+	file->dynamic = vec_finish(&dynamic, arena);
 }
 
 void
