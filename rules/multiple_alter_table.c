@@ -36,57 +36,6 @@ stands_alone(const PgQuery__AlterTableCmd *cmd)
 	}
 }
 
-/* True when a column definition makes ADD COLUMN rewrite the table or check every row. */
-static bool
-column_needs_pass(const PgQuery__Node *def)
-{
-	const PgQuery__ColumnDef *cd;
-	const char *type;
-
-	if (def == NULL || def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-		return false;
-	cd = def->column_def;
-	type = cd->type_name != NULL ? ml_type_base_name(cd->type_name) : "";
-	if (strstr(type, "serial") != NULL)
-		return true;
-	for (size_t i = 0; i < cd->n_constraints; i++)
-	{
-		const PgQuery__Constraint *c = cd->constraints[i]->constraint;
-
-		if (c != NULL && (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
-						  c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED ||
-						  c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-						  c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
-						  c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ||
-						  c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
-			return true;
-	}
-	return false;
-}
-
-/* True when a command makes PostgreSQL rewrite the table or read every row. */
-static bool
-needs_pass(const PgQuery__AlterTableCmd *cmd)
-{
-	switch (cmd->subtype)
-	{
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
-			return true;
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-			return column_needs_pass(cmd->def);
-		case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-			return cmd->def != NULL && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-				   !cmd->def->constraint->skip_validation &&
-				   cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL;
-		default:
-			return false;
-	}
-}
-
 /* The statement as an ALTER TABLE that can be merged with its neighbours, or NULL. */
 static const PgQuery__AlterTableStmt *
 mergeable(const struct ml_stmt *st)
@@ -136,7 +85,7 @@ static bool
 any_pass(const PgQuery__AlterTableStmt *at)
 {
 	for (size_t i = 0; i < at->n_cmds; i++)
-		if (needs_pass(at->cmds[i]->alter_table_cmd))
+		if (ml_alter_cmd_needs_pass(at->cmds[i]->alter_table_cmd))
 			return true;
 	return false;
 }

@@ -67,6 +67,7 @@ extern const struct ml_rule ml_rule_require_table_schema;
 extern const struct ml_rule ml_rule_snapshot_chain_broken;
 extern const struct ml_rule ml_rule_snapshot_drift;
 extern const struct ml_rule ml_rule_snapshot_invalid;
+extern const struct ml_rule ml_rule_statements_after_access_exclusive_lock;
 extern const struct ml_rule ml_rule_syntax_error;
 extern const struct ml_rule ml_rule_transaction_nesting;
 extern const struct ml_rule ml_rule_unchecked_dynamic_sql;
@@ -131,6 +132,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_snapshot_chain_broken,
 	&ml_rule_snapshot_drift,
 	&ml_rule_snapshot_invalid,
+	&ml_rule_statements_after_access_exclusive_lock,
 	&ml_rule_syntax_error,
 	&ml_rule_transaction_nesting,
 	&ml_rule_unchecked_dynamic_sql,

@@ -270,6 +270,13 @@ const struct ml_stmt *ml_check_first_unguarded_lock(const struct ml_check *chk, 
 /* "an ACCESS EXCLUSIVE lock on table \"t\"": the lock and what it is on (chk's arena). */
 const char *ml_blocking_lock_phrase(struct ml_check *chk, const struct ml_blocking_lock *lk);
 
+/*
+ * True when an ALTER TABLE command makes PostgreSQL rewrite the table or read every row: a
+ * type change, SET NOT NULL, an added constraint that is validated, a column that is filled
+ * (serial, identity, generated) or checked (PRIMARY KEY, UNIQUE, CHECK, REFERENCES).
+ */
+bool ml_alter_cmd_needs_pass(const PgQuery__AlterTableCmd *cmd);
+
 /* The journal entry of the file being checked, or NULL. */
 const struct ml_journal_entry *ml_check_journal_entry(const struct ml_check *chk);
 
