@@ -6,7 +6,8 @@
  * Both rewrite the whole table under an ACCESS EXCLUSIVE lock: nothing reads or writes it
  * until the copy is done, which on a big table is an outage. pg_repack (or pg_squeeze) does
  * the same online; from PostgreSQL 19 (pgVersion) REPACK (CONCURRENTLY) does it in core. It
- * cannot run in a transaction block either, so the hint follows the runner.
+ * cannot run in a transaction block either, so the hint follows the runner. A table created
+ * earlier in the same migration is exempt.
  */
 #include "miglint/rule.h"
 
@@ -35,6 +36,9 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		rv = stmt->node->cluster_stmt->relation;
 	}
 	else
+		return;
+	/* A table created earlier in the migration is empty and unused. */
+	if (rv != NULL && !ml_check_table_existed(chk, rv))
 		return;
 	if (rv != NULL)
 		d = ml_report(chk, stmt, "%s rewrites table %s under an ACCESS EXCLUSIVE lock", what,

@@ -117,6 +117,9 @@ const struct ml_cat_object *ml_catalog_find_dropped(const struct ml_catalog *cat
 /* Where an object was created. */
 const struct ml_origin *ml_cat_object_origin(const struct ml_cat_object *obj);
 
+/* An index's table (or an owned sequence's), or NULL when it is not known. */
+const struct ml_cat_object *ml_cat_object_table(const struct ml_cat_object *obj);
+
 /* True when 'obj' was created by an earlier migration (false: earlier in this one). */
 bool ml_catalog_existed_before(const struct ml_catalog *cat, const struct ml_cat_object *obj);
 

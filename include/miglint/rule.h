@@ -192,6 +192,13 @@ const char *ml_type_base_name(const PgQuery__TypeName *type);
  */
 bool ml_type_is_builtin(const PgQuery__TypeName *type, const char *name);
 
+/*
+ * For DROP INDEX: true when the table of the index that 'object' (a DROP's name list) names
+ * existed before the current migration, or is not known. False only when the index belongs
+ * to a table this migration created.
+ */
+bool ml_check_index_table_existed(const struct ml_check *chk, const PgQuery__Node *object);
+
 /* Like ml_check_table_existed, for a table the statement just dropped. */
 bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 

@@ -1268,3 +1268,9 @@ ml_catalog_existed_before(const struct ml_catalog *cat, const struct ml_cat_obje
 {
 	return obj->origin.migration < cat->migration;
 }
+
+const struct ml_cat_object *
+ml_cat_object_table(const struct ml_cat_object *obj)
+{
+	return obj->table;
+}

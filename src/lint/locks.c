@@ -271,11 +271,20 @@ drop_lock(const struct ml_check *chk, const PgQuery__DropStmt *ds, struct ml_blo
 			continue;
 		schema = n == 2 ? names[0]->string->sval : NULL;
 		name = names[n - 1]->string->sval;
-		obj = chk->catalog != NULL ? ml_catalog_find(chk->catalog, kind, schema, name) : NULL;
-		if (obj == NULL && chk->catalog != NULL)
-			obj = ml_catalog_find_dropped(chk->catalog, kind, schema, name);
-		if (obj != NULL && !ml_catalog_existed_before(chk->catalog, obj))
-			continue;
+		if (kind == ML_OBJ_INDEX)
+		{
+			if (!ml_check_index_table_existed(chk, o))
+				continue;
+		}
+		else
+		{
+			obj = chk->catalog != NULL ? ml_catalog_find(chk->catalog, kind, schema, name)
+									   : NULL;
+			if (obj == NULL && chk->catalog != NULL)
+				obj = ml_catalog_find_dropped(chk->catalog, kind, schema, name);
+			if (obj != NULL && !ml_catalog_existed_before(chk->catalog, obj))
+				continue;
+		}
 		out->lock = ACCESS_EXCLUSIVE;
 		out->relation = NULL;
 		out->object = ml_arena_printf(chk->arena, "%s %s", word, ml_name_object(chk->arena, o));
