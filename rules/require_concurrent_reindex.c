@@ -42,9 +42,12 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 					  "would use the index.");
 	if (chk->config->pg_version < 12)
 		ml_diag_hint(d, "PostgreSQL %d has no REINDEX CONCURRENTLY (it came in 12): build a new "
-						"index with CREATE INDEX CONCURRENTLY, then drop the old one, outside a "
-						"transaction block.",
-					 chk->config->pg_version);
+						"index with CREATE INDEX CONCURRENTLY, then drop the old one, %s.",
+					 chk->config->pg_version,
+					 ml_check_in_transaction(chk)
+						 ? "outside the migrator (psql or a deploy step), since neither can run "
+						   "in its transaction"
+						 : "outside a transaction block");
 	else if (ml_check_in_transaction(chk))
 		ml_diag_hint(d, "REINDEX CONCURRENTLY cannot run in the migrator's transaction: rebuild "
 						"the index outside the migrator (psql or a deploy step).");
