@@ -45,8 +45,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						"index with CREATE INDEX CONCURRENTLY, then drop the old one, %s.",
 					 chk->config->pg_version,
 					 ml_check_in_transaction(chk)
-						 ? "outside the migrator (psql or a deploy step), since neither can run "
-						   "in its transaction"
+						 ? "outside the migrator (psql or a deploy step), since CONCURRENTLY cannot "
+						   "run in its transaction"
 						 : "outside a transaction block");
 	else if (ml_check_in_transaction(chk))
 		ml_diag_hint(d, "REINDEX CONCURRENTLY cannot run in the migrator's transaction: rebuild "
