@@ -80,6 +80,17 @@ same_transaction(enum runner runner, const struct ml_tx_pos *a, const struct ml_
 	return false;
 }
 
+/*
+ * True when the type of addition 'a' is always created in the transaction that adds the
+ * value: in the same migration (an earlier one may be applied already, in another run).
+ */
+static bool
+type_created_with(enum runner runner, const struct ml_enum_addition *a)
+{
+	return a->type_tx.migration == a->tx.migration &&
+		   same_transaction(runner, &a->type_tx, &a->tx);
+}
+
 /* The ADD VALUE that makes value 'v' of 'type' unusable here, or NULL. */
 static const struct ml_enum_addition *
 unsafe_addition(const struct walk *w, const struct ml_cat_object *type, const char *v)
@@ -89,7 +100,7 @@ unsafe_addition(const struct walk *w, const struct ml_cat_object *type, const ch
 	if (a == NULL || !same_transaction(w->runner, &a->tx, &w->now))
 		return NULL;
 	/* From PostgreSQL 17, values added to a type created in the same transaction are safe. */
-	if (w->chk->config->pg_version >= 17 && same_transaction(w->runner, &a->type_tx, &a->tx))
+	if (w->chk->config->pg_version >= 17 && type_created_with(w->runner, a))
 		return NULL;
 	return a;
 }
@@ -142,7 +153,7 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 	else
 		why = "run in one transaction: the runner wraps each migration in one (config "
 			  "\"transaction\": \"per-file\")";
-	if (same_transaction(w->runner, &a->type_tx, &a->tx))
+	if (type_created_with(w->runner, a))
 		created = " Creating the type in the same transaction does not help before PostgreSQL "
 				  "17.";
 	ml_diag_detail(d, "%s %s, and PostgreSQL refuses a new enum value before it is committed "
