@@ -23,9 +23,9 @@
 /* How the runner groups statements into transactions (config "transaction"). */
 enum runner
 {
-	RUN_ALL,	  /* every pending migration in one (drizzle-orm) */
+	RUN_ALL,      /* every pending migration in one (drizzle-orm) */
 	RUN_PER_FILE, /* one per migration */
-	RUN_NONE,	  /* none: only explicit BEGIN ... COMMIT blocks */
+	RUN_NONE,     /* none: only explicit BEGIN ... COMMIT blocks */
 };
 
 /* What one statement's walk needs. */
@@ -36,7 +36,7 @@ struct walk
 	enum runner runner;
 	struct ml_tx_pos now;
 	const struct ml_cat_object *table; /* the table the statement writes or constrains */
-	const char *alias;				   /* its name or alias, for qualified column references */
+	const char *alias;                 /* its name or alias, for qualified column references */
 };
 
 static enum runner
@@ -87,8 +87,7 @@ same_transaction(enum runner runner, const struct ml_tx_pos *a, const struct ml_
 static bool
 type_created_with(enum runner runner, const struct ml_enum_addition *a)
 {
-	return a->type_tx.migration == a->tx.migration &&
-		   same_transaction(runner, &a->type_tx, &a->tx);
+	return a->type_tx.migration == a->tx.migration && same_transaction(runner, &a->type_tx, &a->tx);
 }
 
 /* The ADD VALUE that makes value 'v' of 'type' unusable here, or NULL. */
@@ -114,13 +113,13 @@ type_display(struct ml_check *chk, const struct ml_cat_object *type)
 	if (strcmp(schema, "public") == 0)
 		return ml_quote_ident(chk->arena, ml_cat_object_name(type));
 	return ml_arena_printf(chk->arena, "%s.%s", ml_quote_ident(chk->arena, schema),
-						   ml_quote_ident(chk->arena, ml_cat_object_name(type)));
+	                       ml_quote_ident(chk->arena, ml_cat_object_name(type)));
 }
 
 /* Reports the use of 'v' at 'location'. */
 static void
 report(struct walk *w, const struct ml_cat_object *type, const char *v, int location,
-	   const struct ml_enum_addition *a)
+       const struct ml_enum_addition *a)
 {
 	struct ml_check *chk = w->chk;
 	const char *here = chk->file->src->path;
@@ -130,51 +129,57 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 	struct ml_diag *d;
 
 	d = ml_report_at(chk, w->stmt, location,
-					 "enum value \"%s\" of type %s is used in the transaction that adds it", v,
-					 type_display(chk, type));
-	where = same_file ? ml_arena_printf(chk->arena, "ALTER TYPE ... ADD VALUE at line %u and this "
-													"use",
-										a->origin.line)
-					  : ml_arena_printf(chk->arena, "ALTER TYPE ... ADD VALUE in %s:%u and this "
-													"use in %s",
-										a->origin.file, a->origin.line, here);
+	                 "enum value \"%s\" of type %s is used in the transaction that adds it", v,
+	                 type_display(chk, type));
+	where = same_file ? ml_arena_printf(chk->arena,
+	                                    "ALTER TYPE ... ADD VALUE at line %u and this "
+	                                    "use",
+	                                    a->origin.line)
+	                  : ml_arena_printf(chk->arena,
+	                                    "ALTER TYPE ... ADD VALUE in %s:%u and this "
+	                                    "use in %s",
+	                                    a->origin.file, a->origin.line, here);
 	if (block)
 		why = "run inside one BEGIN ... COMMIT block";
 	else if (ml_check_drizzle(chk))
 		why = same_file ? "run in one transaction: drizzle-orm's migrator runs all pending "
-						  "migrations in one transaction"
-						: "run in one transaction when both are pending: drizzle-orm's migrator "
-						  "runs all pending migrations in one transaction";
+		                  "migrations in one transaction"
+		                : "run in one transaction when both are pending: drizzle-orm's migrator "
+		                  "runs all pending migrations in one transaction";
 	else if (w->runner == RUN_ALL)
 		why = same_file ? "run in one transaction: the runner runs all pending migrations in "
-						  "one (config \"transaction\": \"all\")"
-						: "run in one transaction when both are pending: the runner runs all "
-						  "pending migrations in one (config \"transaction\": \"all\")";
+		                  "one (config \"transaction\": \"all\")"
+		                : "run in one transaction when both are pending: the runner runs all "
+		                  "pending migrations in one (config \"transaction\": \"all\")";
 	else
 		why = "run in one transaction: the runner wraps each migration in one (config "
-			  "\"transaction\": \"per-file\")";
+		      "\"transaction\": \"per-file\")";
 	if (type_created_with(w->runner, a))
 		created = " Creating the type in the same transaction does not help before PostgreSQL "
-				  "17.";
-	ml_diag_detail(d, "%s %s, and PostgreSQL refuses a new enum value before it is committed "
-					  "(SQLSTATE 55P04).%s",
-				   where, why, created);
+		          "17.";
+	ml_diag_detail(d,
+	               "%s %s, and PostgreSQL refuses a new enum value before it is committed "
+	               "(SQLSTATE 55P04).%s",
+	               where, why, created);
 	if (block)
-		ml_diag_hint(d, "COMMIT after the ALTER TYPE ... ADD VALUE, before the first statement "
-						"that uses \"%s\".",
-					 v);
+		ml_diag_hint(d,
+		             "COMMIT after the ALTER TYPE ... ADD VALUE, before the first statement "
+		             "that uses \"%s\".",
+		             v);
 	else if (w->runner == RUN_PER_FILE)
-		ml_diag_hint(d, "Move the statements that use \"%s\" to a later migration: the runner "
-						"commits between migrations.",
-					 v);
+		ml_diag_hint(d,
+		             "Move the statements that use \"%s\" to a later migration: the runner "
+		             "commits between migrations.",
+		             v);
 	else
-		ml_diag_hint(d, "%s cannot commit between migrations, so splitting them only helps "
-						"databases that apply them in separate runs, never a fresh one. Keep "
-						"\"%s\" out of the migrations (set it from the application after the "
-						"deploy), or add it by recreating the type: CREATE TYPE with every value, "
-						"ALTER COLUMN ... TYPE ... USING the column::text cast to the new type, "
-						"DROP TYPE, RENAME; values CREATE TYPE lists are usable at once.",
-					 ml_check_drizzle(chk) ? "drizzle-orm's migrator" : "The runner", v);
+		ml_diag_hint(d,
+		             "%s cannot commit between migrations, so splitting them only helps "
+		             "databases that apply them in separate runs, never a fresh one. Keep "
+		             "\"%s\" out of the migrations (set it from the application after the "
+		             "deploy), or add it by recreating the type: CREATE TYPE with every value, "
+		             "ALTER COLUMN ... TYPE ... USING the column::text cast to the new type, "
+		             "DROP TYPE, RENAME; values CREATE TYPE lists are usable at once.",
+		             ml_check_drizzle(chk) ? "drizzle-orm's migrator" : "The runner", v);
 }
 
 /* 'expr' converted to enum 'type': reports it when it is a string literal of a new value. */
@@ -199,17 +204,16 @@ named_type(const struct walk *w, const PgQuery__TypeName *tn)
 {
 	const PgQuery__Node *first, *last;
 
-	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type || tn->n_names == 0 ||
-		tn->n_names > 2)
+	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type || tn->n_names == 0 || tn->n_names > 2)
 		return NULL;
 	first = tn->names[0];
 	last = tn->names[tn->n_names - 1];
 	if (first->node_case != PG_QUERY__NODE__NODE_STRING ||
-		last->node_case != PG_QUERY__NODE__NODE_STRING ||
-		(tn->n_names == 2 && strcmp(first->string->sval, "pg_catalog") == 0))
+	    last->node_case != PG_QUERY__NODE__NODE_STRING ||
+	    (tn->n_names == 2 && strcmp(first->string->sval, "pg_catalog") == 0))
 		return NULL;
 	return ml_catalog_find(w->chk->catalog, ML_OBJ_TYPE,
-						   tn->n_names == 2 ? first->string->sval : NULL, last->string->sval);
+	                       tn->n_names == 2 ? first->string->sval : NULL, last->string->sval);
 }
 
 /* The type of column 'name' of the statement's table, when it is a catalog type. */
@@ -234,11 +238,11 @@ column_ref_type(const struct walk *w, const PgQuery__Node *n)
 		return NULL;
 	cr = n->column_ref;
 	if (cr->n_fields == 0 || cr->n_fields > 2 ||
-		(last = cr->fields[cr->n_fields - 1])->node_case != PG_QUERY__NODE__NODE_STRING)
+	    (last = cr->fields[cr->n_fields - 1])->node_case != PG_QUERY__NODE__NODE_STRING)
 		return NULL;
-	if (cr->n_fields == 2 && (cr->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
-							  w->alias == NULL ||
-							  strcmp(cr->fields[0]->string->sval, w->alias) != 0))
+	if (cr->n_fields == 2 &&
+	    (cr->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING || w->alias == NULL ||
+	     strcmp(cr->fields[0]->string->sval, w->alias) != 0))
 		return NULL;
 	return column_type(w, last->string->sval);
 }
@@ -255,9 +259,9 @@ static void
 walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 {
 	const ProtobufCMessageDescriptor *d = msg->descriptor;
-	const char *base = (const char *) msg;
+	const char *base = (const char *)msg;
 
-	if (d == &pg_query__node__descriptor && !visit(w, (const PgQuery__Node *) msg))
+	if (d == &pg_query__node__descriptor && !visit(w, (const PgQuery__Node *)msg))
 		return;
 	for (unsigned i = 0; i < d->n_fields; i++)
 	{
@@ -267,8 +271,8 @@ walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 			continue;
 		if (f->label == PROTOBUF_C_LABEL_REPEATED)
 		{
-			size_t n = *(const size_t *) (base + f->quantifier_offset);
-			ProtobufCMessage *const *items = *(ProtobufCMessage *const *const *) (base + f->offset);
+			size_t n = *(const size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage *const *items = *(ProtobufCMessage *const *const *)(base + f->offset);
 
 			for (size_t k = 0; k < n; k++)
 				if (items[k] != NULL)
@@ -276,10 +280,10 @@ walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 			continue;
 		}
 		if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-			*(const uint32_t *) (base + f->quantifier_offset) != f->id)
+		    *(const uint32_t *)(base + f->quantifier_offset) != f->id)
 			continue;
-		if (*(ProtobufCMessage *const *) (base + f->offset) != NULL)
-			walk_message(w, *(ProtobufCMessage *const *) (base + f->offset), visit);
+		if (*(ProtobufCMessage *const *)(base + f->offset) != NULL)
+			walk_message(w, *(ProtobufCMessage *const *)(base + f->offset), visit);
 	}
 }
 
@@ -303,7 +307,7 @@ visit_cast(struct walk *w, const PgQuery__Node *n)
 		return true;
 	tc = n->type_cast;
 	if (tc->type_name != NULL && tc->type_name->n_array_bounds == 1 && tc->arg != NULL &&
-		tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+	    tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 	{
 		PgQuery__TypeName element = *tc->type_name;
 
@@ -315,7 +319,8 @@ visit_cast(struct walk *w, const PgQuery__Node *n)
 	return true;
 }
 
-/* The literals on the other side of an enum column: x = 'v', x IN ('v', ...), = ANY (ARRAY[...]). */
+/* The literals on the other side of an enum column: x = 'v', x IN ('v', ...), = ANY (ARRAY[...]).
+ */
 static void
 compared(struct walk *w, const struct ml_cat_object *type, const PgQuery__Node *other)
 {
@@ -341,7 +346,7 @@ visit_condition(struct walk *w, const PgQuery__Node *n)
 	const PgQuery__AExpr *e;
 
 	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK ||
-		n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
 		return false;
 	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
 		return true;
@@ -394,7 +399,7 @@ static void
 table_constraint(struct walk *w, const PgQuery__Node *n)
 {
 	if (n != NULL && n->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-		n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+	    n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
 		walk_node(w, n->constraint->raw_expr, visit_condition);
 }
 
@@ -405,8 +410,8 @@ assignments(struct walk *w, PgQuery__Node *const *targets, size_t n)
 	for (size_t i = 0; i < n; i++)
 	{
 		const PgQuery__ResTarget *rt = targets[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
-										   ? targets[i]->res_target
-										   : NULL;
+		                                   ? targets[i]->res_target
+		                                   : NULL;
 
 		if (rt != NULL && rt->n_indirection == 0)
 			literal(w, column_type(w, rt->name), rt->val);
@@ -421,8 +426,9 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 	const struct ml_cat_column *cols = NULL;
 	size_t n_cols = ml_cat_table_columns(w->table, &cols);
 
-	if (ins->select_stmt != NULL && ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
-		(sel = ins->select_stmt->select_stmt)->op == PG_QUERY__SET_OPERATION__SETOP_NONE)
+	if (ins->select_stmt != NULL &&
+	    ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+	    (sel = ins->select_stmt->select_stmt)->op == PG_QUERY__SET_OPERATION__SETOP_NONE)
 	{
 		for (size_t r = 0; r <= sel->n_values_lists; r++)
 		{
@@ -452,10 +458,11 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 					v = v->res_target->val;
 				if (ins->n_cols > 0)
 				{
-					const PgQuery__ResTarget *c = i < ins->n_cols && ins->cols[i]->node_case ==
-																	 PG_QUERY__NODE__NODE_RES_TARGET
-													  ? ins->cols[i]->res_target
-													  : NULL;
+					const PgQuery__ResTarget *c =
+					    i < ins->n_cols &&
+					            ins->cols[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
+					        ? ins->cols[i]->res_target
+					        : NULL;
 
 					if (c != NULL && c->n_indirection == 0)
 						type = column_type(w, c->name);
@@ -468,7 +475,8 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 	}
 	if (ins->on_conflict_clause != NULL)
 	{
-		assignments(w, ins->on_conflict_clause->target_list, ins->on_conflict_clause->n_target_list);
+		assignments(w, ins->on_conflict_clause->target_list,
+		            ins->on_conflict_clause->n_target_list);
 		walk_node(w, ins->on_conflict_clause->where_clause, visit_condition);
 	}
 }
@@ -479,11 +487,11 @@ set_table(struct walk *w, const PgQuery__RangeVar *rv)
 {
 	if (rv == NULL)
 		return false;
-	w->table = ml_catalog_find(w->chk->catalog, ML_OBJ_TABLE,
-							   rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL,
-							   rv->relname);
-	w->alias = rv->alias != NULL && rv->alias->aliasname != NULL ? rv->alias->aliasname
-																  : rv->relname;
+	w->table =
+	    ml_catalog_find(w->chk->catalog, ML_OBJ_TABLE,
+	                    rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL, rv->relname);
+	w->alias =
+	    rv->alias != NULL && rv->alias->aliasname != NULL ? rv->alias->aliasname : rv->relname;
 	return w->table != NULL;
 }
 
@@ -519,7 +527,7 @@ table_uses(struct walk *w, const PgQuery__Node *node)
 				if (cmd == NULL || cmd->def == NULL)
 					continue;
 				if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
-					cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+				    cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 					column_def(w, cmd->def->column_def);
 				else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault)
 					literal(w, column_type(w, cmd->name), cmd->def);
@@ -562,30 +570,30 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	w.now = ml_catalog_tx_now(chk->catalog);
 	/* Every earlier addition is at least as far back: none can be in this transaction. */
 	if (!same_transaction(w.runner, &last->tx, &w.now) ||
-		stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
+	    stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
 		return;
 	walk_node(&w, stmt->node, visit_cast);
 	table_uses(&w, stmt->node);
 }
 
 const struct ml_rule ml_rule_enum_value_used_in_same_transaction = {
-	.name = "enum-value-used-in-same-transaction",
-	.category = ML_CATEGORY_TRANSACTION,
-	.severity = ML_SEVERITY_ERROR,
-	.summary = "an enum value used in the transaction whose ALTER TYPE ... ADD VALUE added it",
-	.why = "PostgreSQL refuses a value added by ALTER TYPE ... ADD VALUE until its transaction "
-		   "commits (SQLSTATE 55P04). drizzle-orm runs all pending migrations in one "
-		   "transaction, so a value added in one migration and used as a default, in a CHECK, "
-		   "a cast, an INSERT, an UPDATE or a WHERE in the same or a later migration fails on a "
-		   "fresh database, where every migration is pending.",
-	.fix = "Keep the new value out of the migrations (set it from the application after the "
-		   "deploy), or add it by recreating the type (CREATE TYPE with every value, ALTER "
-		   "COLUMN ... TYPE ... USING, DROP TYPE, RENAME), whose values are usable at once. "
-		   "Where the runner commits between files or the migration has its own BEGIN ... "
-		   "COMMIT, commit before the first use.",
-	.bad = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the same or a later pending "
-		   "migration:\nALTER TABLE \"posts\" ALTER COLUMN \"status\" SET DEFAULT 'archived';",
-	.good = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the application writes 'archived' "
-			"once the migration is deployed",
-	.check_statement = check,
+    .name = "enum-value-used-in-same-transaction",
+    .category = ML_CATEGORY_TRANSACTION,
+    .severity = ML_SEVERITY_ERROR,
+    .summary = "an enum value used in the transaction whose ALTER TYPE ... ADD VALUE added it",
+    .why = "PostgreSQL refuses a value added by ALTER TYPE ... ADD VALUE until its transaction "
+           "commits (SQLSTATE 55P04). drizzle-orm runs all pending migrations in one "
+           "transaction, so a value added in one migration and used as a default, in a CHECK, "
+           "a cast, an INSERT, an UPDATE or a WHERE in the same or a later migration fails on a "
+           "fresh database, where every migration is pending.",
+    .fix = "Keep the new value out of the migrations (set it from the application after the "
+           "deploy), or add it by recreating the type (CREATE TYPE with every value, ALTER "
+           "COLUMN ... TYPE ... USING, DROP TYPE, RENAME), whose values are usable at once. "
+           "Where the runner commits between files or the migration has its own BEGIN ... "
+           "COMMIT, commit before the first use.",
+    .bad = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the same or a later pending "
+           "migration:\nALTER TABLE \"posts\" ALTER COLUMN \"status\" SET DEFAULT 'archived';",
+    .good = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the application writes 'archived' "
+            "once the migration is deployed",
+    .check_statement = check,
 };
