@@ -165,6 +165,85 @@ START_TEST(catalog_keeps_enum_values_in_order)
 }
 END_TEST
 
+START_TEST(catalog_records_enum_additions_and_transactions)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_cat_object *t, *users;
+	const struct ml_enum_addition *ad, *renamed;
+	const struct ml_cat_column *col;
+	struct ml_tx_pos now;
+
+	ck_assert_ptr_null(ml_catalog_last_enum_addition(cat));
+	replay(cat, a, 0, "CREATE TYPE \"status\" AS ENUM('a', 'b');\n"
+					  "CREATE TABLE \"users\" (\"id\" int, \"s\" \"status\", \"t\" text,"
+					  " \"l\" \"status\"[]);");
+	t = ml_catalog_find(cat, ML_OBJ_TYPE, NULL, "status");
+	users = ml_catalog_find(cat, ML_OBJ_TABLE, NULL, "users");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(users);
+	/* Columns know the catalog type they were declared with; arrays and text do not. */
+	ck_assert_ptr_eq(ml_cat_table_column(users, "s")->type_obj, t);
+	ck_assert_ptr_null(ml_cat_table_column(users, "t")->type_obj);
+	ck_assert_ptr_null(ml_cat_table_column(users, "l")->type_obj);
+	ck_assert_ptr_null(ml_cat_enum_value_added(t, "a"));
+	replay(cat, a, 1, "SELECT 1;\nALTER TYPE status ADD VALUE 'c' BEFORE 'b';\n"
+					  "ALTER TYPE status RENAME VALUE 'c' TO 'd';\n"
+					  "ALTER TABLE users DROP COLUMN id;");
+	ck_assert_ptr_null(ml_cat_enum_value_added(t, "c"));
+	renamed = ml_cat_enum_value_added(t, "d");
+	ck_assert_ptr_nonnull(renamed);
+	ck_assert_ptr_eq(renamed, ml_catalog_last_enum_addition(cat));
+	ck_assert_uint_eq(renamed->tx.migration, 1);
+	ck_assert_uint_eq(renamed->origin.line, 2);
+	ck_assert_str_eq(renamed->origin.file, "0001.sql");
+	ck_assert_uint_eq(renamed->tx.epoch, 0);
+	ck_assert(renamed->tx.file_first);
+	ck_assert(!renamed->tx.block);
+	ck_assert_uint_eq(renamed->type_tx.migration, 0);
+	/* DROP COLUMN keeps the other columns in order. */
+	{
+		const struct ml_cat_column *cols;
+
+		ck_assert_uint_eq(ml_cat_table_columns(users, &cols), 3);
+		ck_assert_str_eq(cols[0].name, "s");
+		ck_assert_str_eq(cols[1].name, "t");
+	}
+	/* COMMIT ends the transaction; BEGIN opens a block that the next COMMIT ends. */
+	replay(cat, a, 2, "COMMIT;\nBEGIN;\nALTER TYPE status ADD VALUE 'e';\n"
+					  "DO $$ BEGIN COMMIT; END $$;");
+	ad = ml_cat_enum_value_added(t, "e");
+	ck_assert_ptr_nonnull(ad);
+	ck_assert_uint_eq(ad->tx.epoch, 1);
+	ck_assert(!ad->tx.file_first);
+	ck_assert(ad->tx.block);
+	now = ml_catalog_tx_now(cat);
+	ck_assert_uint_eq(now.epoch, 1);
+	ck_assert(now.block);
+	replay(cat, a, 3, "COMMIT AND CHAIN;\nCREATE TYPE mood AS ENUM ('x');\n"
+					  "ALTER TYPE mood ADD VALUE 'y';\nROLLBACK;");
+	ad = ml_cat_enum_value_added(ml_catalog_find(cat, ML_OBJ_TYPE, NULL, "mood"), "y");
+	ck_assert_ptr_nonnull(ad);
+	ck_assert_uint_eq(ad->tx.epoch, 2);
+	ck_assert(ad->tx.block);
+	ck_assert_uint_eq(ad->type_tx.epoch, 2);
+	ck_assert_uint_eq(ad->type_tx.migration, 3);
+	now = ml_catalog_tx_now(cat);
+	ck_assert_uint_eq(now.epoch, 3);
+	ck_assert(!now.block);
+	ck_assert(!now.file_first);
+	/* A dropped type answers nothing; a column keeps its type across a rename of the type. */
+	replay(cat, a, 4, "ALTER TYPE status RENAME TO state;\nDROP TYPE mood;");
+	col = ml_cat_table_column(users, "s");
+	ck_assert_ptr_eq(col->type_obj, t);
+	ck_assert_ptr_nonnull(ml_cat_enum_value_added(col->type_obj, "d"));
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_TYPE, NULL, "mood"));
+	ck_assert(ml_catalog_tx_now(cat).file_first);
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -179,6 +258,7 @@ main(void)
 	tcase_add_test(tc, catalog_full_recreation_threshold);
 	tcase_add_test(tc, catalog_follows_search_path_and_do_guards);
 	tcase_add_test(tc, catalog_keeps_enum_values_in_order);
+	tcase_add_test(tc, catalog_records_enum_additions_and_transactions);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -51,12 +51,36 @@ struct ml_origin
 	unsigned col;
 };
 
+/*
+ * Where a statement ran as far as transactions go. The catalog does not know how the runner
+ * groups migrations into transactions (that is the config's "transaction"); it counts the
+ * COMMIT / ROLLBACK statements it replayed, so a rule can tell whether two positions lie in
+ * one transaction for the runner at hand.
+ */
+struct ml_tx_pos
+{
+	size_t migration;
+	size_t epoch;		  /* COMMIT, ROLLBACK and PREPARE TRANSACTION replayed before it */
+	bool file_first;	  /* no such statement earlier in its own migration */
+	bool block;			  /* inside an explicit BEGIN (or COMMIT AND CHAIN) block */
+};
+
+/* An enum value added by ALTER TYPE ... ADD VALUE: where, and in which transaction. */
+struct ml_enum_addition
+{
+	struct ml_origin origin; /* the ALTER TYPE statement */
+	struct ml_tx_pos tx;
+	struct ml_tx_pos type_tx; /* where its type was created */
+};
+
 struct ml_cat_object;
 
 struct ml_cat_column
 {
 	char *name;
 	char *type;
+	/* The catalog type it was declared with (resolved then, as PostgreSQL does), or NULL. */
+	const struct ml_cat_object *type_obj;
 	bool not_null;
 	bool has_default;
 	struct ml_origin origin;
@@ -125,6 +149,20 @@ bool ml_catalog_existed_before(const struct ml_catalog *cat, const struct ml_cat
 
 /* An enum type's values in order (ADD VALUE BEFORE/AFTER and RENAME VALUE applied). */
 size_t ml_cat_enum_values(const struct ml_cat_object *type, const char *const **out);
+
+/*
+ * How value 'value' of enum 'type' came to be: the ALTER TYPE ... ADD VALUE that added it
+ * (a RENAME VALUE since keeps it), or NULL when CREATE TYPE listed it, or the type is not an
+ * enum, was dropped, or has no such value. Borrowed from the catalog.
+ */
+const struct ml_enum_addition *ml_cat_enum_value_added(const struct ml_cat_object *type,
+														 const char *value);
+
+/* The last enum value added in the run (a quick test before a rule walks a statement). */
+const struct ml_enum_addition *ml_catalog_last_enum_addition(const struct ml_catalog *cat);
+
+/* Where the statement just replayed ran (see struct ml_tx_pos). */
+struct ml_tx_pos ml_catalog_tx_now(const struct ml_catalog *cat);
 
 /* Iterates the live tables: *it starts at 0; returns NULL at the end. */
 const struct ml_cat_object *ml_catalog_next_table(const struct ml_catalog *cat, size_t *it);

@@ -47,7 +47,9 @@ struct ml_cat_object
 	struct ml_cat_object *table; /* an index's or an owned sequence's table */
 	char *def;					 /* what defines it, to compare a re-creation with */
 	char **values;				 /* an enum's values, in order */
+	struct ml_enum_addition **added; /* per value: its ADD VALUE, NULL for CREATE TYPE's */
 	size_t n_values, cap_values;
+	struct ml_tx_pos tx;		 /* where it was created */
 };
 
 struct ml_catalog
@@ -66,6 +68,11 @@ struct ml_catalog
 	size_t count_before[ML_OBJ_TRIGGER + 1];
 	size_t live[ML_OBJ_TRIGGER + 1]; /* live objects per kind, kept as they come and go */
 	bool exact;
+	/* Transactions: COMMIT / ROLLBACK / PREPARE TRANSACTION replayed, in all and at the
+	 * current migration's start; an explicit BEGIN open. */
+	size_t epoch, file_epoch;
+	bool block;
+	const struct ml_enum_addition *last_addition;
 };
 
 const char *
@@ -104,6 +111,7 @@ ml_catalog_destroy(struct ml_catalog *cat)
 		free(cat->objects[i]->cons);
 		free(cat->objects[i]->triggers);
 		free(cat->objects[i]->values);
+		free(cat->objects[i]->added);
 	}
 	free(cat->objects);
 	free(cat->recreations);
@@ -149,6 +157,7 @@ ml_catalog_begin(struct ml_catalog *cat, size_t migration, const struct ml_sourc
 	cat->src = src;
 	cat->file = ml_arena_strdup(cat->arena, src->path);
 	cat->n_recreations = 0;
+	cat->file_epoch = cat->epoch;
 	memcpy(cat->count_before, cat->live, sizeof(cat->count_before));
 }
 
@@ -199,6 +208,42 @@ bool
 ml_catalog_exact(const struct ml_catalog *cat)
 {
 	return cat->exact;
+}
+
+struct ml_tx_pos
+ml_catalog_tx_now(const struct ml_catalog *cat)
+{
+	struct ml_tx_pos p;
+
+	p.migration = cat->migration;
+	p.epoch = cat->epoch;
+	p.file_first = cat->epoch == cat->file_epoch;
+	p.block = cat->block;
+	return p;
+}
+
+/*
+ * BEGIN opens an explicit block; COMMIT, ROLLBACK and PREPARE TRANSACTION end the
+ * transaction running (COMMIT AND CHAIN opens the next block at once). Savepoints do not.
+ */
+static void
+transaction_stmt(struct ml_catalog *cat, const PgQuery__TransactionStmt *ts)
+{
+	switch (ts->kind)
+	{
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+			cat->block = true;
+			break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+			cat->epoch++;
+			cat->block = ts->chain;
+			break;
+		default:
+			break;
+	}
 }
 
 static struct ml_origin
@@ -264,6 +309,7 @@ add_object(struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, co
 	obj->name = ml_arena_strdup(cat->arena, name);
 	obj->key = make_key(cat->arena, kind, obj->schema, obj->name);
 	obj->origin = origin_of(cat, stmt);
+	obj->tx = ml_catalog_tx_now(cat);
 	obj->alive = true;
 	if (cat->n_objects == cat->cap_objects)
 	{
@@ -371,6 +417,30 @@ type_text(struct ml_arena *a, const PgQuery__TypeName *tn)
 	return out;
 }
 
+/*
+ * The catalog type a column type names (not an array of it), resolved now as PostgreSQL
+ * resolves it when the column is defined; NULL for a built-in or unknown type.
+ */
+static const struct ml_cat_object *
+type_object(const struct ml_catalog *cat, const PgQuery__TypeName *tn)
+{
+	const PgQuery__Node *last, *first;
+
+	if (tn == NULL || tn->n_array_bounds > 0 || tn->n_names == 0 || tn->n_names > 2 ||
+		tn->pct_type)
+		return NULL;
+	last = tn->names[tn->n_names - 1];
+	first = tn->names[0];
+	if (last->node_case != PG_QUERY__NODE__NODE_STRING ||
+		first->node_case != PG_QUERY__NODE__NODE_STRING)
+		return NULL;
+	if (tn->n_names == 2 && strcmp(first->string->sval, "pg_catalog") == 0)
+		return NULL;
+	return lookup(cat, ML_OBJ_TYPE,
+				  tn->n_names == 2 ? first->string->sval : cat->search_schema,
+				  last->string->sval);
+}
+
 static struct ml_cat_column *
 find_column(struct ml_cat_object *t, const char *name)
 {
@@ -397,6 +467,7 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 	memset(c, 0, sizeof(*c));
 	c->name = ml_arena_strdup(cat->arena, cd->colname);
 	c->type = type_text(cat->arena, cd->type_name);
+	c->type_obj = type_object(cat, cd->type_name);
 	c->not_null = cd->is_not_null;
 	c->has_default = cd->raw_default != NULL;
 	c->origin = origin_of(cat, stmt);
@@ -714,14 +785,18 @@ alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__A
 				break;
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 				col = find_column(t, cmd->name);
+				/* Keep the order: INSERT without a column list goes by position. */
 				if (col != NULL)
-					*col = t->cols[--t->n_cols];
+					memmove(col, col + 1, (size_t) (t->cols + --t->n_cols - col) * sizeof(*col));
 				break;
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 				col = find_column(t, cmd->name);
 				if (col != NULL && cmd->def != NULL &&
 					cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+				{
 					col->type = type_text(cat->arena, cmd->def->column_def->type_name);
+					col->type_obj = type_object(cat, cmd->def->column_def->type_name);
+				}
 				break;
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
@@ -790,19 +865,23 @@ create_type(struct ml_catalog *cat, const struct ml_stmt *stmt, PgQuery__Node *c
 		create(cat, stmt, ML_OBJ_TYPE, schema, name, false, def);
 }
 
-/* Inserts enum value 'v' at 'pos'. */
+/* Inserts enum value 'v' at 'pos'; 'added' is its ADD VALUE, or NULL for CREATE TYPE. */
 static void
-insert_value(struct ml_catalog *cat, struct ml_cat_object *t, size_t pos, const char *v)
+insert_value(struct ml_catalog *cat, struct ml_cat_object *t, size_t pos, const char *v,
+			 struct ml_enum_addition *added)
 {
 	if (t->n_values == t->cap_values)
 	{
 		t->cap_values = t->cap_values ? t->cap_values * 2 : 8;
 		t->values = realloc(t->values, t->cap_values * sizeof(char *));
-		if (t->values == NULL)
+		t->added = realloc(t->added, t->cap_values * sizeof(*t->added));
+		if (t->values == NULL || t->added == NULL)
 			ml_fatal_oom();
 	}
 	memmove(t->values + pos + 1, t->values + pos, (t->n_values - pos) * sizeof(char *));
+	memmove(t->added + pos + 1, t->added + pos, (t->n_values - pos) * sizeof(*t->added));
 	t->values[pos] = ml_arena_strdup(cat->arena, v);
+	t->added[pos] = added;
 	t->n_values++;
 }
 
@@ -820,7 +899,7 @@ create_enum(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__C
 		return;
 	for (size_t i = 0; i < ce->n_vals; i++)
 		if (ce->vals[i]->node_case == PG_QUERY__NODE__NODE_STRING)
-			insert_value(cat, t, t->n_values, ce->vals[i]->string->sval);
+			insert_value(cat, t, t->n_values, ce->vals[i]->string->sval, NULL);
 }
 
 static long
@@ -834,10 +913,12 @@ value_index(const struct ml_cat_object *t, const char *v)
 
 /* ALTER TYPE ... ADD VALUE [BEFORE | AFTER] / RENAME VALUE. */
 static void
-alter_enum(struct ml_catalog *cat, const PgQuery__AlterEnumStmt *ae)
+alter_enum(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__AlterEnumStmt *ae)
 {
 	const char *schema, *name;
 	struct ml_cat_object *t;
+	struct ml_enum_addition *added;
+	size_t pos;
 
 	if (!split_name(cat, ae->type_name, ae->n_type_name, &schema, &name) ||
 		(t = lookup(cat, ML_OBJ_TYPE, schema, name)) == NULL)
@@ -852,17 +933,20 @@ alter_enum(struct ml_catalog *cat, const PgQuery__AlterEnumStmt *ae)
 	}
 	if (ae->new_val == NULL || value_index(t, ae->new_val) >= 0)
 		return;
+	pos = t->n_values;
 	if (ae->new_val_neighbor != NULL && ae->new_val_neighbor[0] != '\0')
 	{
 		long i = value_index(t, ae->new_val_neighbor);
 
 		if (i >= 0)
-		{
-			insert_value(cat, t, (size_t) i + (ae->new_val_is_after ? 1 : 0), ae->new_val);
-			return;
-		}
+			pos = (size_t) i + (ae->new_val_is_after ? 1 : 0);
 	}
-	insert_value(cat, t, t->n_values, ae->new_val);
+	added = ml_arena_alloc(cat->arena, sizeof(*added));
+	added->origin = origin_of(cat, stmt);
+	added->tx = ml_catalog_tx_now(cat);
+	added->type_tx = t->tx;
+	insert_value(cat, t, pos, ae->new_val, added);
+	cat->last_addition = added;
 }
 
 /* The objects of a DROP, one by one. */
@@ -1131,7 +1215,12 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 			create_enum(cat, stmt, n->create_enum_stmt);
 			break;
 		case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
-			alter_enum(cat, n->alter_enum_stmt);
+			alter_enum(cat, stmt, n->alter_enum_stmt);
+			break;
+		case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+			/* PL/pgSQL's COMMIT is not SQL; a DO block cannot end the migrator's transaction. */
+			if (!stmt->in_do)
+				transaction_stmt(cat, n->transaction_stmt);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
 			create_type(cat, stmt, n->create_range_stmt->type_name,
@@ -1261,6 +1350,22 @@ ml_cat_enum_values(const struct ml_cat_object *type, const char *const **out)
 {
 	*out = (const char *const *) type->values;
 	return type->n_values;
+}
+
+const struct ml_enum_addition *
+ml_cat_enum_value_added(const struct ml_cat_object *type, const char *value)
+{
+	long i;
+
+	if (!type->alive || type->kind != ML_OBJ_TYPE || (i = value_index(type, value)) < 0)
+		return NULL;
+	return type->added[i];
+}
+
+const struct ml_enum_addition *
+ml_catalog_last_enum_addition(const struct ml_catalog *cat)
+{
+	return cat->last_addition;
 }
 
 bool

@@ -170,11 +170,20 @@ ml_report_at(struct ml_check *chk, const struct ml_stmt *stmt, int location, con
 {
 	long at = ml_stmt_location(stmt, location);
 	size_t tok = at >= 0 ? ml_file_token_at(chk->file, (size_t) at) : chk->file->n_tokens;
-	size_t start, end;
+	size_t start, end, i = 0;
 	struct ml_diag *d;
 	va_list ap;
 
-	if (tok < chk->file->n_tokens)
+	/* Inside a DO block the file has one string token: the statement has its own tokens. */
+	if (stmt->in_do && at >= 0)
+		while (i < stmt->n_tokens && stmt->tokens[i].start < (size_t) at)
+			i++;
+	if (stmt->in_do && at >= 0 && i < stmt->n_tokens)
+	{
+		start = stmt->tokens[i].start;
+		end = stmt->tokens[i].end;
+	}
+	else if (tok < chk->file->n_tokens)
 	{
 		start = chk->file->tokens[tok].start;
 		end = chk->file->tokens[tok].end;

@@ -1,0 +1,8 @@
+CREATE TYPE "public"."status" AS ENUM('draft', 'published');--> statement-breakpoint
+CREATE TABLE "posts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"status" "status" DEFAULT 'draft' NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "logs" ("post_id" integer, "status" text DEFAULT 'archived');
