@@ -82,8 +82,10 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	}
 	else
 	{
-		ml_diag_detail(d, "The config says this runner wraps migrations in a transaction, where "
-						  "PostgreSQL refuses it (SQLSTATE 25001).");
+		ml_diag_detail(d, "%s, where PostgreSQL refuses it (SQLSTATE 25001).",
+					   chk->config->transaction == ML_TRANSACTION_DEFAULT
+						   ? "Runners of plain migration folders wrap each file in a transaction"
+						   : "The config says the runner wraps migrations in a transaction");
 		ml_diag_hint(d, "Move it to a migration the runner executes outside a transaction, or "
 						"set \"transaction\": \"none\" if it does not use one.");
 	}

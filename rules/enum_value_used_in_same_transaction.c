@@ -42,18 +42,15 @@ struct walk
 static enum runner
 runner_of(const struct ml_check *chk)
 {
-	switch (chk->config->transaction)
+	switch (ml_check_transaction(chk))
 	{
 		case ML_TRANSACTION_ALL:
 			return RUN_ALL;
 		case ML_TRANSACTION_PER_FILE:
 			return RUN_PER_FILE;
-		case ML_TRANSACTION_NONE:
+		default:
 			return RUN_NONE;
-		case ML_TRANSACTION_DEFAULT:
-			break;
 	}
-	return ml_check_drizzle(chk) ? RUN_ALL : RUN_NONE;
 }
 
 /*

@@ -42,9 +42,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						"(CREATE INDEX CONCURRENTLY IF NOT EXISTS ... in psql or a deploy step) "
 						"and keep CREATE INDEX IF NOT EXISTS here, which then finds it.");
 	else if (ml_check_in_transaction(chk))
-		ml_diag_hint(d, "This runner wraps the migration in a transaction, where CONCURRENTLY "
-						"fails: move CREATE INDEX CONCURRENTLY to a migration that runs outside "
-						"one.");
+		ml_diag_hint(d, "Write CREATE INDEX CONCURRENTLY.%s", ml_check_concurrently_note(chk));
 	else
 		ml_diag_hint(d, "Write CREATE INDEX CONCURRENTLY, and run it outside a transaction "
 						"block.");

@@ -24,7 +24,8 @@ struct ml_parse_cache;
 
 enum ml_transaction
 {
-	ML_TRANSACTION_DEFAULT, /* Drizzle folders "all", plain folders "per-file" */
+	ML_TRANSACTION_DEFAULT, /* Drizzle folders "all", plain folders "per-file", a file alone
+							 * "none" (ml_check_transaction) */
 	ML_TRANSACTION_ALL,
 	ML_TRANSACTION_PER_FILE,
 	ML_TRANSACTION_NONE,

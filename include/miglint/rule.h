@@ -203,9 +203,14 @@ bool ml_check_index_table_existed(const struct ml_check *chk, const PgQuery__Nod
 bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeVar *rv);
 
 /*
- * True when the file's statements run inside a transaction: a Drizzle folder (drizzle-orm
- * runs all pending migrations in one), or config "transaction": "all" / "per-file".
+ * How the runner groups the file's statements into transactions: config "transaction" when
+ * set; else "all" in a Drizzle folder (drizzle-orm runs every pending migration in one),
+ * "per-file" in a plain folder of migrations (most runners wrap each file), and "none" for
+ * a file given alone (a script, as psql runs it).
  */
+enum ml_transaction ml_check_transaction(const struct ml_check *chk);
+
+/* True when the file's statements run inside a transaction (ml_check_transaction). */
 bool ml_check_in_transaction(const struct ml_check *chk);
 
 /* Called by ml_alter_added_constraints; 'column' is the column an ADD COLUMN adds, or NULL. */

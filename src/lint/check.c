@@ -444,8 +444,12 @@ ml_check_concurrently_note(const struct ml_check *chk)
 			   "fails: build the index outside the migrator first (in psql or a deploy step) and "
 			   "keep only the ADD CONSTRAINT here.";
 	if (ml_check_in_transaction(chk))
-		return " This runner wraps the migration in a transaction, where CONCURRENTLY fails: "
-			   "build the index in a step that runs outside one.";
+		return chk->config->transaction == ML_TRANSACTION_DEFAULT
+				   ? " Runners of plain migration folders wrap each file in a transaction (set "
+					 "\"transaction\": \"none\" in the config if this one does not), where "
+					 "CONCURRENTLY fails: build the index in a step that runs outside one."
+				   : " The config says the runner wraps the migration in a transaction, where "
+					 "CONCURRENTLY fails: build the index in a step that runs outside one.";
 	return "";
 }
 
@@ -469,20 +473,22 @@ ml_check_drizzle(const struct ml_check *chk)
 									  chk->folder->kind == ML_FOLDER_DRIZZLE_V1);
 }
 
+enum ml_transaction
+ml_check_transaction(const struct ml_check *chk)
+{
+	if (chk->config->transaction != ML_TRANSACTION_DEFAULT)
+		return chk->config->transaction;
+	if (ml_check_drizzle(chk))
+		return ML_TRANSACTION_ALL;
+	if (chk->folder != NULL && chk->folder->kind == ML_FOLDER_PLAIN)
+		return ML_TRANSACTION_PER_FILE;
+	return ML_TRANSACTION_NONE;
+}
+
 bool
 ml_check_in_transaction(const struct ml_check *chk)
 {
-	switch (chk->config->transaction)
-	{
-		case ML_TRANSACTION_ALL:
-		case ML_TRANSACTION_PER_FILE:
-			return true;
-		case ML_TRANSACTION_NONE:
-			return false;
-		case ML_TRANSACTION_DEFAULT:
-			break;
-	}
-	return ml_check_drizzle(chk);
+	return ml_check_transaction(chk) != ML_TRANSACTION_NONE;
 }
 
 bool
