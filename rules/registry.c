@@ -36,6 +36,7 @@ extern const struct ml_rule ml_rule_create_existing_object;
 extern const struct ml_rule ml_rule_disallowed_unique_constraint;
 extern const struct ml_rule ml_rule_duplicate_migration_version;
 extern const struct ml_rule ml_rule_enum_value_used_in_same_transaction;
+extern const struct ml_rule ml_rule_foreign_key_without_index;
 extern const struct ml_rule ml_rule_full_schema_recreation;
 extern const struct ml_rule ml_rule_identifier_too_long;
 extern const struct ml_rule ml_rule_journal_idx_mismatch;
@@ -102,6 +103,7 @@ const struct ml_rule *const ml_rules[] = {
 	&ml_rule_disallowed_unique_constraint,
 	&ml_rule_duplicate_migration_version,
 	&ml_rule_enum_value_used_in_same_transaction,
+	&ml_rule_foreign_key_without_index,
 	&ml_rule_full_schema_recreation,
 	&ml_rule_identifier_too_long,
 	&ml_rule_journal_idx_mismatch,

@@ -244,6 +244,142 @@ START_TEST(catalog_records_enum_additions_and_transactions)
 }
 END_TEST
 
+/* The covering index of 'table' for columns 'a' (and 'b' when not NULL), or NULL. */
+static const struct ml_cat_object *
+covering(struct ml_catalog *cat, const char *table, const char *a, const char *b)
+{
+	const char *cols[2] = {a, b};
+	const struct ml_cat_object *t = ml_catalog_find(cat, ML_OBJ_TABLE, NULL, table);
+
+	ck_assert_ptr_nonnull(t);
+	return ml_catalog_covering_index(cat, t, cols, b ? 2 : 1);
+}
+
+/* The table's FOREIGN KEY named 'name', or NULL. */
+static const struct ml_cat_constraint *
+foreign_key(struct ml_catalog *cat, const char *table, const char *name)
+{
+	const struct ml_cat_object *t = ml_catalog_find(cat, ML_OBJ_TABLE, NULL, table);
+	const struct ml_cat_constraint *c;
+	size_t n = ml_cat_table_constraints(t, &c);
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].type == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && strcmp(c[i].name, name) == 0)
+			return &c[i];
+	return NULL;
+}
+
+START_TEST(catalog_keeps_index_keys_partial_and_method)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_cat_object *i;
+	const char *const *k;
+
+	replay(cat, a, 0, "CREATE TABLE t (a int, b int, c int, d text);\n"
+					  "CREATE INDEX t_ba ON t (b, a, c) INCLUDE (d);\n"
+					  "CREATE INDEX t_expr ON t (lower(d), a) WHERE a > 0;\n"
+					  "CREATE INDEX t_gin ON t USING gin (d);\n"
+					  "CREATE INDEX ON t (c);\nCREATE INDEX ON t (c);");
+	i = ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_ba");
+	ck_assert_uint_eq(ml_cat_index_keys(i, &k), 3);
+	ck_assert_str_eq(k[0], "b");
+	ck_assert_str_eq(k[2], "c");
+	ck_assert(!ml_cat_index_partial(i));
+	ck_assert_str_eq(ml_cat_index_method(i), "btree");
+	i = ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_expr");
+	ck_assert_uint_eq(ml_cat_index_keys(i, &k), 2);
+	ck_assert_ptr_null(k[0]);
+	ck_assert(ml_cat_index_partial(i));
+	ck_assert_str_eq(ml_cat_index_method(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_gin")), "gin");
+	/* Unnamed indexes get PostgreSQL's names. */
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_c_idx"));
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_c_idx1"));
+	/* Leading keys in any order cover; a longer prefix, a partial index, gin do not. */
+	ck_assert_ptr_eq(covering(cat, "t", "a", "b"), ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_ba"));
+	ck_assert_ptr_nonnull(covering(cat, "t", "b", NULL));
+	ck_assert_ptr_null(covering(cat, "t", "a", NULL));
+	ck_assert_ptr_null(covering(cat, "t", "a", "c"));
+	ck_assert_ptr_null(covering(cat, "t", "d", NULL));
+	replay(cat, a, 1, "DROP INDEX t_ba;");
+	ck_assert_ptr_null(covering(cat, "t", "a", "b"));
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_keeps_foreign_keys_and_constraint_indexes)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const struct ml_cat_constraint *fk;
+	const char *sql =
+		"CREATE TABLE users (id int PRIMARY KEY, org int, UNIQUE (org, id));\n"
+		"CREATE TABLE posts (id int PRIMARY KEY, author int REFERENCES users,\n"
+		"  org int, FOREIGN KEY (org, author) REFERENCES users (org, id) ON DELETE CASCADE);";
+
+	replay(cat, a, 0, sql);
+	ck_assert_ptr_nonnull(covering(cat, "users", "id", NULL));
+	ck_assert_ptr_nonnull(covering(cat, "users", "id", "org"));
+	ck_assert_ptr_nonnull(covering(cat, "posts", "id", NULL));
+	fk = foreign_key(cat, "posts", "posts_author_fkey");
+	ck_assert_ptr_nonnull(fk);
+	ck_assert_uint_eq(fk->n_columns, 1);
+	ck_assert_str_eq(fk->columns[0], "author");
+	ck_assert_str_eq(fk->ref_name, "users");
+	ck_assert_ptr_eq(fk->ref, ml_catalog_find(cat, ML_OBJ_TABLE, NULL, "users"));
+	ck_assert_int_eq(fk->on_delete, 'a');
+	/* Where the constraint is written: at REFERENCES. */
+	ck_assert_uint_eq(fk->origin.start, (size_t) (strstr(sql, "REFERENCES") - sql));
+	ck_assert_uint_eq(fk->origin.end, fk->origin.start + strlen("REFERENCES"));
+	fk = foreign_key(cat, "posts", "posts_org_author_fkey");
+	ck_assert_ptr_nonnull(fk);
+	ck_assert_uint_eq(fk->n_columns, 2);
+	ck_assert_str_eq(fk->columns[1], "author");
+	ck_assert_int_eq(fk->on_delete, 'c');
+	/* Renames follow into indexes and foreign keys; dropped columns take theirs along. */
+	replay(cat, a, 1, "CREATE INDEX ON posts (author);\n"
+					  "ALTER TABLE posts RENAME COLUMN author TO writer;");
+	ck_assert_str_eq(foreign_key(cat, "posts", "posts_author_fkey")->columns[0], "writer");
+	ck_assert_ptr_nonnull(covering(cat, "posts", "writer", NULL));
+	replay(cat, a, 2, "ALTER TABLE posts DROP COLUMN writer;");
+	ck_assert_ptr_null(covering(cat, "posts", "writer", NULL));
+	ck_assert_ptr_null(foreign_key(cat, "posts", "posts_author_fkey"));
+	ck_assert_ptr_null(foreign_key(cat, "posts", "posts_org_author_fkey"));
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "posts_author_idx"));
+	/* A dropped referenced table takes the foreign keys to it along (CASCADE). */
+	replay(cat, a, 3, "ALTER TABLE posts ADD COLUMN uid int REFERENCES users (id);\n"
+					  "DROP TABLE users CASCADE;");
+	ck_assert_ptr_null(foreign_key(cat, "posts", "posts_uid_fkey"));
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
+START_TEST(catalog_places_foreign_keys_in_do_blocks)
+{
+	struct ml_catalog *cat = ml_catalog_create();
+	struct ml_arena *a = ml_arena_create();
+	const char *sql = "CREATE TABLE users (id int PRIMARY KEY);\n"
+					  "CREATE TABLE posts (id int, author_id int);\n"
+					  "DO $$ BEGIN\n ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_fk\" FOREIGN KEY "
+					  "(\"author_id\") REFERENCES \"users\"(\"id\");\n"
+					  "EXCEPTION WHEN duplicate_object THEN null; END $$;";
+	const struct ml_cat_constraint *fk;
+	const char *at = strstr(sql, "CONSTRAINT");
+
+	replay(cat, a, 0, sql);
+	fk = foreign_key(cat, "posts", "posts_fk");
+	ck_assert_ptr_nonnull(fk);
+	ck_assert_uint_eq(fk->origin.start, (size_t) (at - sql));
+	ck_assert_uint_eq(fk->origin.end, (size_t) (strstr(at, "KEY") + 3 - sql));
+	ck_assert_uint_eq(fk->origin.line, 4);
+	ck_assert_uint_eq(fk->origin.col, 2);
+	ml_catalog_destroy(cat);
+	ml_arena_destroy(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -259,6 +395,9 @@ main(void)
 	tcase_add_test(tc, catalog_follows_search_path_and_do_guards);
 	tcase_add_test(tc, catalog_keeps_enum_values_in_order);
 	tcase_add_test(tc, catalog_records_enum_additions_and_transactions);
+	tcase_add_test(tc, catalog_keeps_index_keys_partial_and_method);
+	tcase_add_test(tc, catalog_keeps_foreign_keys_and_constraint_indexes);
+	tcase_add_test(tc, catalog_places_foreign_keys_in_do_blocks);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -42,13 +42,20 @@ enum ml_obj_kind
 /* "table", "index", ... */
 const char *ml_obj_kind_name(enum ml_obj_kind kind);
 
-/* Where an object was created: the migration (run order), its file and position. */
+/*
+ * Where an object was created: the migration (run order), its file and position. line:col
+ * is the statement's start; [start, end) are the bytes to point at in the file: the
+ * statement's first token, or a constraint's leading keywords ("CONSTRAINT "x" FOREIGN KEY").
+ */
 struct ml_origin
 {
 	size_t migration;
 	const char *file; /* owned by the catalog */
 	unsigned line;
 	unsigned col;
+	size_t order; /* the file's place in the report's order (ml_source.order) */
+	size_t start;
+	size_t end;
 };
 
 /*
@@ -83,6 +90,25 @@ struct ml_cat_column
 	const struct ml_cat_object *type_obj;
 	bool not_null;
 	bool has_default;
+	struct ml_origin origin;
+};
+
+/*
+ * A table's PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE constraint. A FOREIGN KEY whose
+ * referenced table is dropped goes with it (DROP ... CASCADE); one whose column is dropped
+ * goes too, and renamed columns are renamed here, as PostgreSQL does.
+ */
+struct ml_cat_constraint
+{
+	char *name;
+	PgQuery__ConstrType type;
+	char *def;			/* kind and columns, to compare a re-creation with */
+	char **columns;		/* the key (PRIMARY KEY, UNIQUE) or referencing (FOREIGN KEY) columns */
+	size_t n_columns;	/* 0 for CHECK and EXCLUDE */
+	struct ml_cat_object *ref; /* FOREIGN KEY: the referenced table, NULL when not replayed */
+	char *ref_schema;	/* FOREIGN KEY: the referenced table as written (schema resolved) */
+	char *ref_name;
+	char on_delete;		/* FOREIGN KEY: 'a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n', 'd' SET ... */
 	struct ml_origin origin;
 };
 
@@ -170,6 +196,40 @@ const char *ml_cat_object_schema(const struct ml_cat_object *obj);
 const char *ml_cat_object_name(const struct ml_cat_object *obj);
 size_t ml_cat_table_columns(const struct ml_cat_object *table, const struct ml_cat_column **out);
 const struct ml_cat_column *ml_cat_table_column(const struct ml_cat_object *table, const char *name);
+
+/* A live table's constraints (borrowed; valid until the next statement is replayed). */
+size_t ml_cat_table_constraints(const struct ml_cat_object *table,
+								const struct ml_cat_constraint **out);
+
+/*
+ * False when the table may have indexes the catalog cannot see: CREATE TABLE ... (LIKE ...)
+ * copies them, a partition gets its parent's.
+ */
+bool ml_cat_table_indexes_known(const struct ml_cat_object *table);
+
+/* Iterates the live indexes on 'table': *it starts at 0; returns NULL at the end. */
+const struct ml_cat_object *ml_catalog_next_index(const struct ml_catalog *cat,
+												  const struct ml_cat_object *table, size_t *it);
+
+/*
+ * An index's key columns in order (INCLUDE columns left out); an expression is NULL. An
+ * index behind a PRIMARY KEY or UNIQUE constraint has the constraint's columns. Borrowed.
+ */
+size_t ml_cat_index_keys(const struct ml_cat_object *index, const char *const **out);
+
+/* True for a partial index (CREATE INDEX ... WHERE). */
+bool ml_cat_index_partial(const struct ml_cat_object *index);
+
+/* The index's access method: "btree" (the default), "gin", "hash", ... */
+const char *ml_cat_index_method(const struct ml_cat_object *index);
+
+/*
+ * A live btree index on 'table', not partial, whose leading key columns are exactly
+ * columns[0..n) in any order (what a foreign key's lookups can use), or NULL.
+ */
+const struct ml_cat_object *ml_catalog_covering_index(const struct ml_catalog *cat,
+													  const struct ml_cat_object *table,
+													  const char *const *columns, size_t n);
 
 /* Notes that something could not be replayed (dynamic SQL): the final schema is a guess. */
 void ml_catalog_mark_inexact(struct ml_catalog *cat);

@@ -124,7 +124,8 @@ struct ml_diag *ml_report_in(struct ml_check *chk, const struct ml_source *src, 
 
 /*
  * The source of one of the folder's migration files, read on demand (folder rules report
- * into .sql files too). NULL when it cannot be read. Borrowed from the folder's arena.
+ * into .sql files too): the text that was linted (--fix --diff lints the fixed text). A file
+ * that cannot be read gives an empty stand-in. Borrowed from the folder's arena.
  */
 const struct ml_source *ml_check_source(struct ml_check *chk, const struct ml_migration *m);
 

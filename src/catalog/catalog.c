@@ -21,14 +21,6 @@
 
 #define NAMEDATALEN 64
 
-struct constraint
-{
-	char *name;
-	PgQuery__ConstrType type;
-	char *def; /* kind and columns */
-	struct ml_origin origin;
-};
-
 struct ml_cat_object
 {
 	enum ml_obj_kind kind;
@@ -38,14 +30,19 @@ struct ml_cat_object
 	struct ml_origin origin;
 	bool alive;
 	bool columns_known; /* CREATE TABLE listed them (not AS, not PARTITION OF, not LIKE) */
+	bool indexes_unknown; /* LIKE or PARTITION OF: indexes came from elsewhere */
 	struct ml_cat_column *cols;
 	size_t n_cols, cap_cols;
-	struct constraint *cons;
+	struct ml_cat_constraint *cons;
 	size_t n_cons, cap_cons;
 	char **triggers;
 	size_t n_triggers, cap_triggers;
 	struct ml_cat_object *table; /* an index's or an owned sequence's table */
 	char *def;					 /* what defines it, to compare a re-creation with */
+	char **keys;				 /* an index's key columns; NULL for an expression */
+	size_t n_keys;
+	bool partial;				 /* an index with WHERE */
+	char *method;				 /* an index's access method; NULL for btree */
 	char **values;				 /* an enum's values, in order */
 	struct ml_enum_addition **added; /* per value: its ADD VALUE, NULL for CREATE TYPE's */
 	size_t n_values, cap_values;
@@ -246,15 +243,65 @@ transaction_stmt(struct ml_catalog *cat, const PgQuery__TransactionStmt *ts)
 	}
 }
 
+/* Index of the statement's first token (not a comment) at or after file offset 'at'. */
+static size_t
+token_at(const struct ml_stmt *stmt, size_t at)
+{
+	size_t lo = 0, hi = stmt->tokens != NULL ? stmt->n_tokens : 0;
+
+	while (lo < hi)
+	{
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (stmt->tokens[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < (stmt->tokens != NULL ? stmt->n_tokens : 0) &&
+		   (stmt->tokens[lo].token == PG_QUERY__TOKEN__SQL_COMMENT ||
+			stmt->tokens[lo].token == PG_QUERY__TOKEN__C_COMMENT))
+		lo++;
+	return lo;
+}
+
 static struct ml_origin
 origin_of(struct ml_catalog *cat, const struct ml_stmt *stmt)
 {
 	struct ml_origin o;
+	size_t i = token_at(stmt, stmt->start);
 
 	o.migration = cat->migration;
 	o.file = cat->file;
+	o.order = cat->src->order;
 	ml_source_line_col(cat->src, stmt->start, &o.line, &o.col);
+	o.start = stmt->start;
+	o.end = i < stmt->n_tokens && stmt->tokens[i].start < stmt->end ? stmt->tokens[i].end
+																	 : stmt->start;
 	return o;
+}
+
+/*
+ * Where a constraint is written ('location' of its node): its leading keywords, up to
+ * FOREIGN KEY or REFERENCES ("CONSTRAINT "x" FOREIGN KEY"), else the statement's start.
+ */
+static void
+constraint_span(struct ml_origin *o, const struct ml_stmt *stmt, int location)
+{
+	long at = ml_stmt_location(stmt, location);
+	size_t i;
+
+	if (at < 0 || (i = token_at(stmt, (size_t) at)) >= stmt->n_tokens ||
+		stmt->tokens[i].start >= stmt->end)
+		return;
+	o->start = stmt->tokens[i].start;
+	for (size_t k = i; k < stmt->n_tokens && k < i + 5 && stmt->tokens[k].start < stmt->end; k++)
+	{
+		o->end = stmt->tokens[k].end;
+		if (stmt->tokens[k].token == PG_QUERY__TOKEN__KEY ||
+			stmt->tokens[k].token == PG_QUERY__TOKEN__REFERENCES)
+			break;
+	}
 }
 
 static void
@@ -333,11 +380,21 @@ kill(struct ml_catalog *cat, struct ml_cat_object *obj)
 	cat->live[obj->kind]--;
 	if (ml_strmap_get(cat->names, obj->key) == obj)
 		ml_strmap_remove(cat->names, obj->key);
-	/* A table takes its indexes and owned sequences with it. */
+	/*
+	 * A table takes its indexes and owned sequences with it, and the foreign keys that
+	 * reference it (DROP ... CASCADE; without it the DROP fails).
+	 */
 	if (obj->kind == ML_OBJ_TABLE || obj->kind == ML_OBJ_MATVIEW)
 		for (size_t i = 0; i < cat->n_objects; i++)
-			if (cat->objects[i]->alive && cat->objects[i]->table == obj)
-				kill(cat, cat->objects[i]);
+		{
+			struct ml_cat_object *o = cat->objects[i];
+
+			if (o->alive && o->table == obj)
+				kill(cat, o);
+			for (size_t k = o->n_cons; o->alive && k > 0; k--)
+				if (o->cons[k - 1].ref == obj)
+					o->cons[k - 1] = o->cons[--o->n_cons];
+		}
 }
 
 /* Renames or moves an object: a new key for the same object. */
@@ -522,7 +579,7 @@ names_text(struct ml_arena *a, PgQuery__Node *const *items, size_t n)
 	return out;
 }
 
-static struct constraint *
+static struct ml_cat_constraint *
 find_constraint(struct ml_cat_object *t, const char *name)
 {
 	for (size_t i = 0; i < t->n_cons; i++)
@@ -575,14 +632,29 @@ index_backed(PgQuery__ConstrType t)
 		   t == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION;
 }
 
+/* Copies a List of String nodes (column names) into *out; returns the count. */
+static size_t
+string_list(struct ml_catalog *cat, PgQuery__Node *const *items, size_t n, char ***out)
+{
+	size_t k = 0;
+
+	*out = n > 0 ? ml_arena_alloc(cat->arena, n * sizeof(char *)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (items[i]->node_case == PG_QUERY__NODE__NODE_STRING)
+			(*out)[k++] = ml_arena_strdup(cat->arena, items[i]->string->sval);
+	return k;
+}
+
+static struct ml_cat_object *find_table(struct ml_catalog *cat, const PgQuery__RangeVar *rv);
+
 /* Adds a constraint (and the index behind a PRIMARY KEY / UNIQUE / EXCLUDE). */
 static void
 add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Constraint *con,
 			   const char *column, const struct ml_stmt *stmt, bool ine)
 {
 	char *name, *def;
-	struct constraint *existing;
-	struct constraint *c;
+	struct ml_cat_constraint *existing;
+	struct ml_cat_constraint *c;
 
 	if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
 		con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE &&
@@ -612,16 +684,52 @@ add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__C
 			ml_fatal_oom();
 	}
 	c = &t->cons[t->n_cons++];
+	memset(c, 0, sizeof(*c));
 	c->name = name;
 	c->def = def;
 	c->type = con->contype;
 	c->origin = origin_of(cat, stmt);
+	constraint_span(&c->origin, stmt, con->location);
+	if (column != NULL &&
+		(con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+		 con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+		 con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN))
+	{
+		c->columns = ml_arena_alloc(cat->arena, sizeof(char *));
+		c->columns[0] = ml_arena_strdup(cat->arena, column);
+		c->n_columns = 1;
+	}
+	else if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+		c->n_columns = string_list(cat, con->fk_attrs, con->n_fk_attrs, &c->columns);
+	else if (con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&
+			 con->contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+		c->n_columns = string_list(cat, con->keys, con->n_keys, &c->columns);
+	if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && con->pktable != NULL)
+	{
+		c->ref = find_table(cat, con->pktable);
+		c->ref_schema = ml_arena_strdup(cat->arena, schema_of(cat, con->pktable->schemaname));
+		c->ref_name = ml_arena_strdup(cat->arena, con->pktable->relname);
+		c->on_delete = con->fk_del_action && con->fk_del_action[0] ? con->fk_del_action[0] : 'a';
+	}
 	if (index_backed(con->contype))
 	{
 		const char *iname = con->indexname && con->indexname[0] ? con->indexname : name;
+		struct ml_cat_object *idx;
 
 		if (lookup(cat, ML_OBJ_INDEX, t->schema, iname) == NULL)
-			add_object(cat, ML_OBJ_INDEX, t->schema, iname, stmt)->table = t;
+		{
+			idx = add_object(cat, ML_OBJ_INDEX, t->schema, iname, stmt);
+			idx->table = t;
+			if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
+				idx->method = ml_arena_strdup(cat->arena, con->access_method && con->access_method[0]
+															  ? con->access_method
+															  : "gist");
+			else
+			{
+				idx->keys = c->columns;
+				idx->n_keys = c->n_columns;
+			}
+		}
 	}
 	if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY && column != NULL)
 	{
@@ -707,6 +815,7 @@ create_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 	if (t == NULL)
 		return;
 	t->columns_known = cs->partbound == NULL && cs->of_typename == NULL && cs->n_inh_relations == 0;
+	t->indexes_unknown = cs->partbound != NULL;
 	for (size_t i = 0; i < cs->n_table_elts; i++)
 	{
 		const PgQuery__Node *el = cs->table_elts[i];
@@ -724,7 +833,10 @@ create_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 		else if (el->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
 			add_constraint(cat, t, el->constraint, NULL, stmt, false);
 		else
+		{
 			t->columns_known = false; /* LIKE ... */
+			t->indexes_unknown = true;
+		}
 	}
 }
 
@@ -740,6 +852,57 @@ find_table(struct ml_catalog *cat, const PgQuery__RangeVar *rv)
 						 t->kind == ML_OBJ_VIEW)
 			   ? t
 			   : NULL;
+}
+
+/* True when 'name' is one of names[0..n). */
+static bool
+in_names(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i] != NULL && strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A dropped column takes with it, as in PostgreSQL, the indexes whose keys use it and the
+ * constraints on it (a constraint's index too).
+ */
+static void
+drop_column_dependents(struct ml_catalog *cat, struct ml_cat_object *t, const char *column)
+{
+	for (size_t i = 0; i < cat->n_objects; i++)
+	{
+		struct ml_cat_object *o = cat->objects[i];
+
+		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == t &&
+			in_names(o->keys, o->n_keys, column))
+			kill(cat, o);
+	}
+	for (size_t i = t->n_cons; i > 0; i--)
+		if (in_names(t->cons[i - 1].columns, t->cons[i - 1].n_columns, column))
+			drop_constraint(cat, t, t->cons[i - 1].name);
+}
+
+/* A renamed column is renamed in its table's indexes and constraints too. */
+static void
+rename_column(struct ml_catalog *cat, struct ml_cat_object *t, const char *from, const char *to)
+{
+	char *name = ml_arena_strdup(cat->arena, to);
+
+	for (size_t i = 0; i < cat->n_objects; i++)
+	{
+		struct ml_cat_object *o = cat->objects[i];
+
+		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == t)
+			for (size_t k = 0; k < o->n_keys; k++)
+				if (o->keys[k] != NULL && strcmp(o->keys[k], from) == 0)
+					o->keys[k] = name;
+	}
+	for (size_t i = 0; i < t->n_cons; i++)
+		for (size_t k = 0; k < t->cons[i].n_columns; k++)
+			if (strcmp(t->cons[i].columns[k], from) == 0)
+				t->cons[i].columns[k] = name;
 }
 
 static void
@@ -787,7 +950,10 @@ alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__A
 				col = find_column(t, cmd->name);
 				/* Keep the order: INSERT without a column list goes by position. */
 				if (col != NULL)
+				{
 					memmove(col, col + 1, (size_t) (t->cols + --t->n_cols - col) * sizeof(*col));
+					drop_column_dependents(cat, t, cmd->name);
+				}
 				break;
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 				col = find_column(t, cmd->name);
@@ -822,22 +988,73 @@ alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__A
 	}
 }
 
+/*
+ * The name PostgreSQL gives an unnamed index (ChooseIndexName): table_columns_idx, with
+ * "expr" for an expression and INCLUDE columns too, numbered when the name is taken.
+ */
+static char *
+choose_index_name(struct ml_catalog *cat, const char *schema, const PgQuery__IndexStmt *ix)
+{
+	char *cols = NULL, *name;
+	size_t n = ix->n_index_params + ix->n_index_including_params;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const PgQuery__Node *p = i < ix->n_index_params
+									 ? ix->index_params[i]
+									 : ix->index_including_params[i - ix->n_index_params];
+		const char *col = p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name &&
+								  p->index_elem->name[0]
+							  ? p->index_elem->name
+							  : "expr";
+
+		cols = cols ? ml_arena_printf(cat->arena, "%s_%s", cols, col)
+					: ml_arena_strdup(cat->arena, col);
+		if (strlen(cols) >= NAMEDATALEN)
+			break;
+	}
+	name = object_name(cat->arena, ix->relation->relname, cols, ix->unique ? "key" : "idx");
+	for (int pass = 1; lookup(cat, ML_OBJ_INDEX, schema, name) != NULL; pass++)
+		name = object_name(cat->arena, ix->relation->relname, cols,
+						   ml_arena_printf(cat->arena, "%s%d", ix->unique ? "key" : "idx", pass));
+	return name;
+}
+
 static void
 create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__IndexStmt *ix)
 {
 	struct ml_cat_object *t = find_table(cat, ix->relation), *idx;
 	const char *schema;
+	const char *method = ix->access_method && ix->access_method[0] ? ix->access_method : "btree";
 
-	/* An unnamed index gets a name PostgreSQL makes unique: it never clashes. */
-	if (ix->idxname == NULL || ix->idxname[0] == '\0' || ix->relation == NULL)
+	if (ix->relation == NULL)
 		return;
 	schema = t ? t->schema : schema_of(cat, ix->relation->schemaname);
-	idx = create(cat, stmt, ML_OBJ_INDEX, schema, ix->idxname, ix->if_not_exists,
-				 ml_arena_printf(cat->arena, "%s|%d|%s|%s", ix->relation->relname, ix->unique,
-								 ix->access_method ? ix->access_method : "",
-								 names_text(cat->arena, ix->index_params, ix->n_index_params)));
-	if (idx != NULL)
-		idx->table = t;
+	/* An unnamed index gets a name PostgreSQL makes unique: it never clashes. */
+	if (ix->idxname == NULL || ix->idxname[0] == '\0')
+		idx = add_object(cat, ML_OBJ_INDEX, schema, choose_index_name(cat, schema, ix), stmt);
+	else
+		idx = create(cat, stmt, ML_OBJ_INDEX, schema, ix->idxname, ix->if_not_exists,
+					 ml_arena_printf(cat->arena, "%s|%d|%s|%s", ix->relation->relname, ix->unique,
+									 ix->access_method ? ix->access_method : "",
+									 names_text(cat->arena, ix->index_params, ix->n_index_params)));
+	if (idx == NULL)
+		return;
+	idx->table = t;
+	idx->partial = ix->where_clause != NULL;
+	idx->method = strcmp(method, "btree") == 0 ? NULL : ml_arena_strdup(cat->arena, method);
+	idx->keys = ix->n_index_params > 0
+					? ml_arena_alloc(cat->arena, ix->n_index_params * sizeof(char *))
+					: NULL;
+	for (size_t i = 0; i < ix->n_index_params; i++)
+	{
+		const PgQuery__Node *p = ix->index_params[i];
+
+		if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name &&
+			p->index_elem->name[0])
+			idx->keys[i] = ml_arena_strdup(cat->arena, p->index_elem->name);
+	}
+	idx->n_keys = ix->n_index_params;
 }
 
 /* A List of String nodes as (schema, name), the schema defaulting to search_path. */
@@ -1044,13 +1261,16 @@ rename_stmt(struct ml_catalog *cat, const PgQuery__RenameStmt *rs)
 		case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
 			o = find_table(cat, rs->relation);
 			if (o != NULL && find_column(o, rs->subname) != NULL)
+			{
 				find_column(o, rs->subname)->name = ml_arena_strdup(cat->arena, rs->newname);
+				rename_column(cat, o, rs->subname, rs->newname);
+			}
 			return;
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 			o = find_table(cat, rs->relation);
 			if (o != NULL && find_constraint(o, rs->subname) != NULL)
 			{
-				struct constraint *c = find_constraint(o, rs->subname);
+				struct ml_cat_constraint *c = find_constraint(o, rs->subname);
 				struct ml_cat_object *idx = lookup(cat, ML_OBJ_INDEX, o->schema, rs->subname);
 
 				if (index_backed(c->type) && idx != NULL)
@@ -1094,8 +1314,15 @@ set_schema(struct ml_catalog *cat, const PgQuery__AlterObjectSchemaStmt *as)
 	else if (as->object != NULL && as->object->node_case == PG_QUERY__NODE__NODE_LIST &&
 			 split_name(cat, as->object->list->items, as->object->list->n_items, &schema, &name))
 		o = lookup(cat, ML_OBJ_TYPE, schema, name);
-	if (o != NULL)
-		rekey(cat, o, as->newschema, o->name);
+	if (o == NULL)
+		return;
+	rekey(cat, o, as->newschema, o->name);
+	/* A table's indexes move with it. */
+	if (o->kind == ML_OBJ_TABLE || o->kind == ML_OBJ_MATVIEW)
+		for (size_t i = 0; i < cat->n_objects; i++)
+			if (cat->objects[i]->alive && cat->objects[i]->kind == ML_OBJ_INDEX &&
+				cat->objects[i]->table == o)
+				rekey(cat, cat->objects[i], as->newschema, cat->objects[i]->name);
 }
 
 /* SET search_path TO x, ...: unqualified names now mean schema x. */
@@ -1378,4 +1605,84 @@ const struct ml_cat_object *
 ml_cat_object_table(const struct ml_cat_object *obj)
 {
 	return obj->table;
+}
+
+size_t
+ml_cat_table_constraints(const struct ml_cat_object *table, const struct ml_cat_constraint **out)
+{
+	*out = table->cons;
+	return table->n_cons;
+}
+
+bool
+ml_cat_table_indexes_known(const struct ml_cat_object *table)
+{
+	return !table->indexes_unknown;
+}
+
+const struct ml_cat_object *
+ml_catalog_next_index(const struct ml_catalog *cat, const struct ml_cat_object *table, size_t *it)
+{
+	while (*it < cat->n_objects)
+	{
+		const struct ml_cat_object *o = cat->objects[(*it)++];
+
+		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == table)
+			return o;
+	}
+	return NULL;
+}
+
+size_t
+ml_cat_index_keys(const struct ml_cat_object *index, const char *const **out)
+{
+	*out = (const char *const *) index->keys;
+	return index->n_keys;
+}
+
+bool
+ml_cat_index_partial(const struct ml_cat_object *index)
+{
+	return index->partial;
+}
+
+const char *
+ml_cat_index_method(const struct ml_cat_object *index)
+{
+	return index->method != NULL ? index->method : "btree";
+}
+
+/* True when keys[0..n) are columns[0..n) in some order (each column once). */
+static bool
+same_set(char *const *keys, const char *const *columns, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t same = 0;
+
+		if (keys[i] == NULL || !in_names((char *const *) columns, n, keys[i]))
+			return false;
+		for (size_t k = 0; k < n; k++)
+			if (keys[k] != NULL && strcmp(keys[k], keys[i]) == 0)
+				same++;
+		if (same != 1)
+			return false;
+	}
+	return true;
+}
+
+const struct ml_cat_object *
+ml_catalog_covering_index(const struct ml_catalog *cat, const struct ml_cat_object *table,
+						  const char *const *columns, size_t n)
+{
+	size_t it = 0;
+	const struct ml_cat_object *idx;
+
+	if (n == 0)
+		return NULL;
+	while ((idx = ml_catalog_next_index(cat, table, &it)) != NULL)
+		if (!idx->partial && idx->method == NULL && idx->n_keys >= n &&
+			same_set(idx->keys, columns, n))
+			return idx;
+	return NULL;
 }

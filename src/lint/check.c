@@ -227,7 +227,10 @@ ml_check_source(struct ml_check *chk, const struct ml_migration *m)
 	struct ml_source *src = NULL;
 	struct ml_error err;
 
-	if (ml_source_read(&src, chk->arena, m->fs_path, m->display, &err) != 0)
+	/* The text that was linted: --fix --diff lints the fixed text, not the file's. */
+	if ((m->override != NULL ? ml_source_from_bytes(&src, chk->arena, m->override,
+													m->override_len, m->display, &err)
+							 : ml_source_read(&src, chk->arena, m->fs_path, m->display, &err)) != 0)
 	{
 		/* An empty or unreadable file still has a first line to point at. */
 		src = ml_source_stub(chk->arena, m->display);
