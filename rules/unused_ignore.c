@@ -6,7 +6,9 @@
  * An ignore comment outlives the statement it was written for: the statement is fixed, the
  * rule renamed, the comment moved. Each rule name that silenced no finding, each name that is
  * no rule, a comment that is followed by no statement, and a file-level comment below the
- * first statement is reported. Runs after the other rules' findings were matched.
+ * first statement is reported. Runs after the other rules' findings were matched. The name of
+ * a folder rule (foreign-key-without-index, ...) is not judged: that rule reports after every
+ * file was linted, later than this one.
  */
 #include <string.h>
 
@@ -68,7 +70,8 @@ check(struct ml_check *chk)
 								   nm->name);
 				ml_diag_hint(d, "miglint --list-rules lists the rule names.");
 			}
-			else if (!nm->used && enabled(chk, nm->name) && strcmp(nm->name, chk->rule->name) != 0)
+			else if (!nm->used && enabled(chk, nm->name) && strcmp(nm->name, chk->rule->name) != 0 &&
+					 !ml_rule_name_is_folder_rule(nm->name))
 			{
 				d = ml_report_span(chk, nm->start, nm->end,
 								   "miglint-ignore comment for rule \"%s\" silences nothing",

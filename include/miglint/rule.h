@@ -101,6 +101,12 @@ bool ml_rule_matches(const char *name, const struct ml_rule *rule);
 /* True when 'name' is a rule or an alias. */
 bool ml_rule_known(const char *name);
 
+/*
+ * True when 'name' means a folder rule: its findings come after every file was linted, so
+ * the driver keeps the ignore comments that name one (see lint.c).
+ */
+bool ml_rule_name_is_folder_rule(const char *name);
+
 /* The rule's position in ml_rules. */
 size_t ml_rule_index(const struct ml_rule *rule);
 

@@ -12,7 +12,8 @@
  * Files that never run (a .sql without journal entry, *.down.sql) are linted but not
  * replayed. A file named alone inside a Drizzle folder is linted with the whole folder
  * replayed around it, and only its findings (and the folder's) are reported. Last, the
- * folder rules judge the journal, the snapshots and the final schema.
+ * folder rules judge the journal, the snapshots and the final schema; the ignore comments
+ * that name a folder rule are kept past their file's arena to silence those findings.
  */
 #include "miglint/lint.h"
 
@@ -74,6 +75,13 @@ struct parsed
 	struct ml_error err;
 };
 
+/* A file's ignore comments that name a folder rule, kept until the folder rules ran. */
+struct kept_ignores
+{
+	size_t order; /* the file's ml_source.order, as in ml_diag.file_order */
+	struct ml_suppressions supp;
+};
+
 /* What one folder's files share while they are linted. */
 struct folder_run
 {
@@ -88,6 +96,9 @@ struct folder_run
 	void *data;
 	struct ml_migration **jobs; /* the files to lint, in order */
 	struct parsed *parsed;		/* one slot per job */
+	struct ml_arena *kept_arena; /* the kept ignore comments */
+	struct kept_ignores *kept;
+	size_t n_kept;
 };
 
 /*
@@ -124,6 +135,32 @@ parse_job(void *ctx, size_t job)
 	p->src->order = m->order;
 	ml_file_parse_cached(run->config->cache, &p->file, p->arena, p->src, m->mode);
 	ml_suppress_collect(&p->supp, p->arena, &p->file);
+}
+
+/* Keeps the file's ignore comments that name a folder rule (see struct kept_ignores). */
+static void
+keep_ignores(struct folder_run *run, const struct parsed *p)
+{
+	struct ml_suppressions kept;
+
+	if (ml_suppress_keep_folder_rules(&kept, run->kept_arena, &p->supp) == 0)
+		return;
+	run->kept = realloc(run->kept, (run->n_kept + 1) * sizeof(*run->kept));
+	if (run->kept == NULL)
+		ml_fatal_oom();
+	run->kept[run->n_kept].order = p->src->order;
+	run->kept[run->n_kept].supp = kept;
+	run->n_kept++;
+}
+
+/* Silences the folder rules' findings items[from..) that a kept ignore comment covers. */
+static void
+apply_kept_ignores(struct folder_run *run, size_t from)
+{
+	for (size_t i = from; i < run->diags->n; i++)
+		for (size_t k = 0; k < run->n_kept; k++)
+			if (run->kept[k].order == run->diags->items[i].file_order)
+				ml_suppress_apply(&run->kept[k].supp, run->diags->items, i, i + 1);
 }
 
 /* Replays a parsed file into the catalog and runs the rules on it; frees its slot. */
@@ -174,6 +211,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 		late = run->diags->n;
 		file_rules(&chk, true);
 		ml_suppress_apply(&p->supp, run->diags->items, late, run->diags->n);
+		keep_ignores(run, p);
 		run->stats->files++;
 		for (size_t i = 0; i < file->n_stmts; i++)
 			if (file->stmts[i].node != NULL)
@@ -210,7 +248,7 @@ lint_folder(struct folder_run *run, size_t *order)
 	struct ml_folder *f = run->folder;
 	struct ml_check chk = {0};
 	struct ml_pool *pool;
-	size_t n_jobs = 0, *sizes;
+	size_t n_jobs = 0, *sizes, first;
 	bool any = false;
 
 	for (size_t i = 0; i < f->n_files; i++)
@@ -222,6 +260,9 @@ lint_folder(struct folder_run *run, size_t *order)
 		return;
 	run->meta = ml_drizzle_meta_load(f, order, ml_pool_threads(run->config->jobs));
 	run->catalog = ml_catalog_create();
+	run->kept_arena = ml_arena_create();
+	run->kept = NULL;
+	run->n_kept = 0;
 	run->migrations = 0;
 	run->jobs = calloc(f->n_files + 1, sizeof(*run->jobs));
 	run->parsed = calloc(f->n_files + 1, sizeof(*run->parsed));
@@ -248,6 +289,7 @@ lint_folder(struct folder_run *run, size_t *order)
 	chk.arena = ml_arena_create();
 	chk.diags = run->diags;
 	chk.folder = f;
+	first = run->diags->n;
 	chk.meta = run->meta;
 	chk.catalog = run->catalog;
 	chk.config = run->config;
@@ -261,6 +303,9 @@ lint_folder(struct folder_run *run, size_t *order)
 		chk.severity = run->config->severity[r];
 		rule->check_folder(&chk);
 	}
+	apply_kept_ignores(run, first);
+	free(run->kept);
+	ml_arena_destroy(run->kept_arena);
 	ml_arena_destroy(chk.arena);
 	ml_catalog_destroy(run->catalog);
 	ml_drizzle_meta_destroy(run->meta);
