@@ -112,6 +112,29 @@ START_TEST(utf8_valid_rejects_overlongs_and_surrogates)
 }
 END_TEST
 
+/* The ASCII fast path reads eight bytes at a time: a bad byte anywhere in or after a run. */
+START_TEST(utf8_valid_finds_a_bad_byte_at_every_offset)
+{
+	char buf[40];
+	size_t bad = 0;
+
+	for (size_t at = 0; at < sizeof(buf); at++)
+	{
+		memset(buf, 'a', sizeof(buf));
+		buf[at] = (char) 0xff;
+		ck_assert(!ml_utf8_valid(buf, sizeof(buf), &bad));
+		ck_assert_uint_eq(bad, at);
+		/* A valid two-byte character there instead, then the rest of the run. */
+		if (at + 1 < sizeof(buf))
+		{
+			buf[at] = (char) 0xc3;
+			buf[at + 1] = (char) 0xa9;
+			ck_assert(ml_utf8_valid(buf, sizeof(buf), &bad));
+		}
+	}
+}
+END_TEST
+
 START_TEST(utf8_offset_inverts_count)
 {
 	const char *t = "a\xc3\xa9\xe2\x82\xac" "b";
@@ -138,6 +161,7 @@ main(void)
 	tcase_add_test(lc, line_col_keeps_crlf_lines_apart);
 	tcase_add_test(rd, source_refuses_empty_nul_and_invalid_utf8);
 	tcase_add_test(u8, utf8_valid_rejects_overlongs_and_surrogates);
+	tcase_add_test(u8, utf8_valid_finds_a_bad_byte_at_every_offset);
 	tcase_add_test(u8, utf8_offset_inverts_count);
 	suite_add_tcase(s, lc);
 	suite_add_tcase(s, rd);

@@ -11,6 +11,7 @@
 #define MIGLINT_JSON_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,10 +25,18 @@ struct ml_json
 	size_t cap;
 	const char *text; /* the parsed text (borrowed from the source), for the positions */
 	size_t len;
+	bool in_arena; /* the tree lives in an arena (ml_json_parse_in): cleanup leaves it */
 };
 
 /* Parses 'src', which must outlive 'out' (positions are found in it on first use). */
 void ml_json_parse(struct ml_json *out, const struct ml_source *src);
+
+/*
+ * Like ml_json_parse, but every node of the tree comes from 'arena' and is freed with it, not
+ * one by one: for big documents read once (snapshots). The tree must not be changed.
+ */
+void ml_json_parse_in(struct ml_json *out, const struct ml_source *src, struct ml_arena *arena);
+
 void ml_json_cleanup(struct ml_json *j);
 
 /*

@@ -30,10 +30,14 @@ join(struct ml_arena *arena, const char *dir, const char *name)
 	return ml_arena_printf(arena, "%s/%s", dir, name);
 }
 
-/* Reads one meta file; the reason it is unusable (if it is) goes into read_error. */
+/*
+ * Reads one meta file; the reason it is unusable (if it is) goes into read_error. With
+ * 'tree_in_arena' its JSON tree is allocated in 'arena' too (a snapshot read once, then
+ * summarized and dropped with the arena).
+ */
 static void
 load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
-		  const char *display, size_t order)
+		  const char *display, size_t order, bool tree_in_arena)
 {
 	struct ml_error err;
 
@@ -44,6 +48,8 @@ load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
 		mf->read_error = ml_arena_strdup(arena, err.message);
 		mf->src = ml_source_stub(arena, display);
 	}
+	else if (tree_in_arena)
+		ml_json_parse_in(&mf->json, mf->src, arena);
 	else
 		ml_json_parse(&mf->json, mf->src);
 	mf->src->order = order;
@@ -202,7 +208,7 @@ snapshot_job(void *ctx, size_t i)
 	struct ml_arena *arena = ml_arena_create();
 	struct ml_meta_file mf = {0};
 
-	load_file(&mf, arena, s->fs_path, s->path, s->order);
+	load_file(&mf, arena, s->fs_path, s->path, s->order, true);
 	s->read_error = copy(mf.read_error);
 	s->parsed = mf.read_error == NULL && mf.json.root != NULL;
 	s->error_at = mf.json.error_at;
@@ -242,7 +248,7 @@ ml_snapshot_open(const struct ml_drizzle_meta *meta, const struct ml_snapshot *s
 		c->snapshot = s;
 		c->arena = ml_arena_create();
 		c->file.name = (char *) s->name;
-		load_file(&c->file, c->arena, s->fs_path, s->path, s->order);
+		load_file(&c->file, c->arena, s->fs_path, s->path, s->order, false);
 	}
 	return &c->file;
 }
@@ -273,7 +279,7 @@ load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 	size_t n = 0;
 
 	m->has_journal = true;
-	load_file(&m->journal, m->arena, fs, disp, (*next_order)++);
+	load_file(&m->journal, m->arena, fs, disp, (*next_order)++, false);
 	m->entries = ml_json_member(m->journal.json.root, "entries");
 	if (!cJSON_IsArray(m->entries))
 		return;

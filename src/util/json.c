@@ -9,10 +9,40 @@
  */
 #include "miglint/json.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "miglint/arena.h"
+
+/*
+ * cJSON allocates through process-wide hooks. They hand out memory from this thread's
+ * 'parse_arena' while ml_json_parse_in runs (and then free nothing), and are malloc and free
+ * at every other time, so every other use of cJSON is unchanged.
+ */
+static __thread struct ml_arena *parse_arena;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void *
+hook_malloc(size_t size)
+{
+	return parse_arena != NULL ? ml_arena_alloc(parse_arena, size) : malloc(size);
+}
+
+static void
+hook_free(void *p)
+{
+	if (parse_arena == NULL)
+		free(p);
+}
+
+static void
+install_hooks(void)
+{
+	cJSON_Hooks hooks = {hook_malloc, hook_free};
+
+	cJSON_InitHooks(&hooks);
+}
 
 struct ml_json_pos
 {
@@ -157,6 +187,8 @@ ml_json_parse(struct ml_json *out, const struct ml_source *src)
 {
 	const char *end = NULL;
 
+	/* Before any document is parsed, on any thread: the hooks are process-wide. */
+	pthread_once(&hooks_once, install_hooks);
 	memset(out, 0, sizeof(*out));
 	/* len + 1: cJSON wants the terminating NUL inside the length to reject trailing text. */
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len + 1, &end, 1);
@@ -169,6 +201,15 @@ ml_json_parse(struct ml_json *out, const struct ml_source *src)
 	}
 	out->text = src->data;
 	out->len = src->len;
+}
+
+void
+ml_json_parse_in(struct ml_json *out, const struct ml_source *src, struct ml_arena *arena)
+{
+	parse_arena = arena;
+	ml_json_parse(out, src);
+	parse_arena = NULL;
+	out->in_arena = true;
 }
 
 /* Builds the position table on first use: most documents never need a position. */
@@ -195,7 +236,8 @@ build_positions(struct ml_json *j)
 void
 ml_json_cleanup(struct ml_json *j)
 {
-	cJSON_Delete(j->root);
+	if (!j->in_arena)
+		cJSON_Delete(j->root);
 	free(j->pos);
 	memset(j, 0, sizeof(*j));
 }
