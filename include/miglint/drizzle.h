@@ -86,6 +86,8 @@ struct ml_v1_dir
 	size_t snapshot;		   /* index into snapshots, or (size_t) -1 */
 };
 
+struct ml_pool;
+
 struct ml_drizzle_meta
 {
 	struct ml_arena *arena;
@@ -99,15 +101,22 @@ struct ml_drizzle_meta
 	struct ml_v1_dir *dirs;
 	size_t n_dirs;
 	struct ml_snapshot_cache *cache; /* the snapshot ml_snapshot_open read last */
+	struct ml_pool *reading;		 /* the snapshots still being read, or NULL */
 };
 
 /*
- * Loads the journal and snapshots of 'f' (a Drizzle or Drizzle 1.0 folder; any other kind
- * gives an empty meta), reading the snapshots on 'threads' extra threads (pool.h). Meta
- * files get report orders from *next_order on. Owned: destroy it.
+ * Loads the journal of 'f' (a Drizzle or Drizzle 1.0 folder; any other kind gives an empty
+ * meta) and finds its snapshots, then returns while 'threads' extra threads (pool.h) read
+ * them: the migrations can be linted meanwhile. The snapshots[] are ready only after
+ * ml_drizzle_meta_wait. Meta files get report orders from *next_order on. Owned: destroy it.
  */
 struct ml_drizzle_meta *ml_drizzle_meta_load(struct ml_folder *f, size_t *next_order,
 											 unsigned threads);
+
+/* Waits until every snapshot was read (reading those no thread took yet). */
+void ml_drizzle_meta_wait(struct ml_drizzle_meta *meta);
+
+/* Waits for the snapshots (ml_drizzle_meta_wait) and frees everything. */
 void ml_drizzle_meta_destroy(struct ml_drizzle_meta *meta);
 
 /*

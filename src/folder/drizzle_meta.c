@@ -19,9 +19,6 @@
 #include "miglint/arena.h"
 #include "miglint/pool.h"
 
-/* Snapshots read ahead of the one being summarized (each is freed once summarized). */
-#define SNAPSHOTS_AHEAD 16
-
 static char *
 join(struct ml_arena *arena, const char *dir, const char *name)
 {
@@ -386,16 +383,27 @@ load_v1(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 	}
 }
 
-/* Reads the snapshots placed by load_v0_snapshots or load_v1, in parallel. */
+/*
+ * Starts reading the snapshots placed by load_v0_snapshots or load_v1 on worker threads, all
+ * of them ahead (a read snapshot keeps only its small summary); ml_drizzle_meta_wait ends it.
+ */
 static void
 read_snapshots(struct ml_drizzle_meta *m, unsigned threads)
 {
-	struct ml_pool *pool = ml_pool_start(m->n_snapshots, SNAPSHOTS_AHEAD, threads,
-										 snapshot_job, m, NULL, 0);
+	if (m->n_snapshots > 0)
+		m->reading = ml_pool_start(m->n_snapshots, m->n_snapshots, threads, snapshot_job, m,
+								   NULL, 0);
+}
 
+void
+ml_drizzle_meta_wait(struct ml_drizzle_meta *m)
+{
+	if (m == NULL || m->reading == NULL)
+		return;
 	for (size_t i = 0; i < m->n_snapshots; i++)
-		ml_pool_take(pool, i);
-	ml_pool_finish(pool);
+		ml_pool_take(m->reading, i);
+	ml_pool_finish(m->reading);
+	m->reading = NULL;
 }
 
 struct ml_drizzle_meta *
@@ -427,6 +435,7 @@ ml_drizzle_meta_destroy(struct ml_drizzle_meta *m)
 {
 	if (m == NULL)
 		return;
+	ml_drizzle_meta_wait(m);
 	ml_json_cleanup(&m->journal.json);
 	for (size_t i = 0; i < m->n_snapshots; i++)
 	{

@@ -286,6 +286,8 @@ lint_folder(struct folder_run *run, size_t *order)
 	free(run->jobs);
 	free(run->parsed);
 	free(sizes);
+	/* The snapshots were read while the files were linted; only folder rules read them. */
+	ml_drizzle_meta_wait(run->meta);
 	chk.arena = ml_arena_create();
 	chk.diags = run->diags;
 	chk.folder = f;
