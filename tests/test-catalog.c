@@ -280,7 +280,8 @@ START_TEST(catalog_keeps_index_keys_partial_and_method)
 					  "CREATE INDEX t_ba ON t (b, a, c) INCLUDE (d);\n"
 					  "CREATE INDEX t_expr ON t (lower(d), a) WHERE a > 0;\n"
 					  "CREATE INDEX t_gin ON t USING gin (d);\n"
-					  "CREATE INDEX ON t (c);\nCREATE INDEX ON t (c);");
+					  "CREATE INDEX ON t (c);\nCREATE INDEX ON t (c);\n"
+					  "CREATE TABLE u (x int);\nCREATE UNIQUE INDEX ON u (x);");
 	i = ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_ba");
 	ck_assert_uint_eq(ml_cat_index_keys(i, &k), 3);
 	ck_assert_str_eq(k[0], "b");
@@ -295,6 +296,9 @@ START_TEST(catalog_keeps_index_keys_partial_and_method)
 	/* Unnamed indexes get PostgreSQL's names. */
 	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_c_idx"));
 	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_c_idx1"));
+	/* A unique index is an index too: "key" names only constraints. */
+	ck_assert_ptr_nonnull(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "u_x_idx"));
+	ck_assert_ptr_null(ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "u_x_key"));
 	/* Leading keys in any order cover; a longer prefix, a partial index, gin do not. */
 	ck_assert_ptr_eq(covering(cat, "t", "a", "b"), ml_catalog_find(cat, ML_OBJ_INDEX, NULL, "t_ba"));
 	ck_assert_ptr_nonnull(covering(cat, "t", "b", NULL));

@@ -1013,10 +1013,10 @@ choose_index_name(struct ml_catalog *cat, const char *schema, const PgQuery__Ind
 		if (strlen(cols) >= NAMEDATALEN)
 			break;
 	}
-	name = object_name(cat->arena, ix->relation->relname, cols, ix->unique ? "key" : "idx");
+	name = object_name(cat->arena, ix->relation->relname, cols, "idx");
 	for (int pass = 1; lookup(cat, ML_OBJ_INDEX, schema, name) != NULL; pass++)
 		name = object_name(cat->arena, ix->relation->relname, cols,
-						   ml_arena_printf(cat->arena, "%s%d", ix->unique ? "key" : "idx", pass));
+						   ml_arena_printf(cat->arena, "%s%d", "idx", pass));
 	return name;
 }
 
