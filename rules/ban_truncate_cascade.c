@@ -12,6 +12,8 @@
  * existing. (A foreign key that a table made outside the migrations gains in the same
  * migration is not replayed, since that table is unknown: the one case the exemption misses.)
  */
+#include <string.h>
+
 #include "miglint/rule.h"
 
 /* Up to this many tables are followed through the foreign keys; more is reported as is. */
@@ -23,7 +25,10 @@ struct reach
 	const struct ml_cat_object *tables[MAX_REACHED];
 	size_t n_named;
 	size_t n;
-	bool unknown; /* a named table the catalog does not know */
+	/* Named tables the catalog does not know (made outside the migrations), by name. */
+	const char *unknown_schema[MAX_REACHED];
+	const char *unknown_name[MAX_REACHED];
+	size_t n_unknown;
 };
 
 static bool
@@ -35,34 +40,60 @@ reached(const struct reach *r, const struct ml_cat_object *t)
 	return false;
 }
 
-/* Adds every live table with a foreign key to a table in 'r', until nothing is added. */
-static void
-follow_foreign_keys(const struct ml_catalog *cat, struct reach *r)
+/*
+ * True when foreign key 'c' references 'target', or, with 'target' NULL, a named table the
+ * catalog does not know (matched by name: the key's table was never replayed).
+ */
+static bool
+references(const struct reach *r, const struct ml_cat_object *target,
+		   const struct ml_cat_constraint *c)
 {
-	for (size_t done = 0; done < r->n; done++)
+	if (c->type != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+		return false;
+	if (target != NULL)
+		return c->ref == target;
+	if (c->ref != NULL || c->ref_name == NULL || c->ref_schema == NULL)
+		return false;
+	for (size_t u = 0; u < r->n_unknown; u++)
+		if (strcmp(c->ref_name, r->unknown_name[u]) == 0 &&
+			strcmp(c->ref_schema, r->unknown_schema[u]) == 0)
+			return true;
+	return false;
+}
+
+/* Adds to 'r' every live table with a foreign key that references 'target' (see above). */
+static void
+add_referencing(const struct ml_catalog *cat, struct reach *r, const struct ml_cat_object *target)
+{
+	const struct ml_cat_object *t;
+	size_t it = 0;
+
+	while ((t = ml_catalog_next_table(cat, &it)) != NULL && r->n < MAX_REACHED)
 	{
-		const struct ml_cat_object *t;
-		size_t it = 0;
+		const struct ml_cat_constraint *cons;
+		size_t n = ml_cat_table_constraints(t, &cons);
 
-		while ((t = ml_catalog_next_table(cat, &it)) != NULL && r->n < MAX_REACHED)
-		{
-			const struct ml_cat_constraint *cons;
-			size_t n = ml_cat_table_constraints(t, &cons);
-
-			for (size_t c = 0; c < n; c++)
-				if (cons[c].type == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN &&
-					cons[c].ref == r->tables[done] && !reached(r, t))
-					r->tables[r->n++] = t;
-		}
+		for (size_t c = 0; c < n && !reached(r, t); c++)
+			if (references(r, target, &cons[c]))
+				r->tables[r->n++] = t;
 	}
 }
 
-/* The tables of 'ts' the catalog knows, then the tables the cascade reaches from them. */
+/* Follows the foreign keys from the named tables until nothing is added. */
+static void
+follow_foreign_keys(const struct ml_catalog *cat, struct reach *r)
+{
+	add_referencing(cat, r, NULL);
+	for (size_t done = 0; done < r->n; done++)
+		add_referencing(cat, r, r->tables[done]);
+}
+
+/* The tables of 'ts', then the tables the cascade reaches from them. */
 static void
 reach_of(const struct ml_check *chk, const PgQuery__TruncateStmt *ts, struct reach *r)
 {
 	r->n = 0;
-	r->unknown = chk->catalog == NULL;
+	r->n_unknown = 0;
 	for (size_t i = 0; i < ts->n_relations && chk->catalog != NULL; i++)
 	{
 		const PgQuery__Node *n = ts->relations[i];
@@ -72,9 +103,15 @@ reach_of(const struct ml_check *chk, const PgQuery__TruncateStmt *ts, struct rea
 			continue;
 		t = ml_catalog_find(chk->catalog, ML_OBJ_TABLE, n->range_var->schemaname,
 							n->range_var->relname);
-		if (t == NULL)
-			r->unknown = true;
-		else if (!reached(r, t) && r->n < MAX_REACHED)
+		if (t == NULL && r->n_unknown < MAX_REACHED)
+		{
+			r->unknown_schema[r->n_unknown] = n->range_var->schemaname != NULL &&
+													  n->range_var->schemaname[0] != '\0'
+												  ? n->range_var->schemaname
+												  : ml_catalog_search_schema(chk->catalog);
+			r->unknown_name[r->n_unknown++] = n->range_var->relname;
+		}
+		else if (t != NULL && !reached(r, t) && r->n < MAX_REACHED)
 			r->tables[r->n++] = t;
 	}
 	r->n_named = r->n;
@@ -82,11 +119,19 @@ reach_of(const struct ml_check *chk, const PgQuery__TruncateStmt *ts, struct rea
 		follow_foreign_keys(chk->catalog, r);
 }
 
-/* True when every table 'r' holds was created earlier in this migration (none unknown). */
+/* True when the catalog knows every table named, and every foreign key that reaches them. */
+static bool
+complete(const struct ml_check *chk, const struct reach *r)
+{
+	return chk->catalog != NULL && r->n_unknown == 0 && r->n < MAX_REACHED &&
+		   ml_catalog_exact(chk->catalog);
+}
+
+/* True when every table 'r' holds was created earlier in this migration. */
 static bool
 all_new(const struct ml_check *chk, const struct reach *r)
 {
-	if (r->unknown || r->n == MAX_REACHED || !ml_catalog_exact(chk->catalog))
+	if (!complete(chk, r))
 		return false;
 	for (size_t i = 0; i < r->n; i++)
 		if (ml_catalog_existed_before(chk->catalog, r->tables[i]))
@@ -117,11 +162,15 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						  "%s, which the statement does not name, and any table made outside "
 						  "the migrations that references them.",
 					   others);
-	else
+	else if (complete(chk, &r))
 		ml_diag_detail(d, "CASCADE follows foreign keys: any table that references these, and "
 						  "any that references those, loses all its rows too, unnamed. The "
 						  "migrations' schema has no such table today, so CASCADE only adds "
 						  "risk.");
+	else
+		ml_diag_detail(d, "CASCADE follows foreign keys: any table that references these, and "
+						  "any that references those, loses all its rows too, though the "
+						  "statement does not name it.");
 	ml_diag_hint(d, "Name every table to empty and drop CASCADE, so that a missed reference "
 					"fails instead of losing data.");
 }

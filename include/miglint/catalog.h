@@ -167,6 +167,9 @@ const struct ml_cat_object *ml_catalog_find_dropped(const struct ml_catalog *cat
 /* Where an object was created. */
 const struct ml_origin *ml_cat_object_origin(const struct ml_cat_object *obj);
 
+/* The schema an unqualified name resolves to now (search_path's first). Borrowed. */
+const char *ml_catalog_search_schema(const struct ml_catalog *cat);
+
 /* An index's table (or an owned sequence's), or NULL when it is not known. */
 const struct ml_cat_object *ml_cat_object_table(const struct ml_cat_object *obj);
 

@@ -1686,3 +1686,9 @@ ml_catalog_covering_index(const struct ml_catalog *cat, const struct ml_cat_obje
 			return idx;
 	return NULL;
 }
+
+const char *
+ml_catalog_search_schema(const struct ml_catalog *cat)
+{
+	return cat->search_schema;
+}
