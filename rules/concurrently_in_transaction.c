@@ -62,9 +62,9 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						  "transaction block (SQLSTATE 25001) unless the type was created in the "
 						  "same transaction; pgVersion is %d.",
 					   chk->config->pg_version);
-		ml_diag_hint(d, "Add the value outside the migrator (psql or a deploy step) and keep "
-						"ALTER TYPE ... ADD VALUE IF NOT EXISTS here, or upgrade to PostgreSQL 12 "
-						"or later.");
+		ml_diag_hint(d, "Add the value outside the migrator (psql or a deploy step) and take the "
+						"statement out of the migration: even with IF NOT EXISTS it fails in a "
+						"transaction block before PostgreSQL 12. Or upgrade to 12 or later.");
 	}
 	else if (ml_check_drizzle(chk))
 	{

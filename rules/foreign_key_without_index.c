@@ -109,11 +109,12 @@ report(struct ml_check *chk, const struct ml_cat_object *table, const struct ml_
 	chk->migration = m;
 	if (new_table && ml_check_drizzle(chk))
 		ml_diag_hint(d, "Declare the index in the Drizzle schema, index(%s).on(...) over %s, and "
-						"add it to the migration that creates %s while that has not run anywhere "
-						"(on a new table a plain CREATE INDEX blocks no one): CREATE INDEX IF NOT "
-						"EXISTS %s ON %s (%s); Once it has run, build the index with CREATE INDEX "
-						"CONCURRENTLY outside the migrator instead.",
-					 iname, cols, tname, iname, tname, cols);
+						"generate: while the migration that creates %s has not run anywhere, "
+						"ship the new migration with it, since a plain CREATE INDEX on a new "
+						"table blocks no one. Once it has run, build the index with CREATE INDEX "
+						"CONCURRENTLY IF NOT EXISTS outside the migrator first, and add IF NOT "
+						"EXISTS to the CREATE INDEX drizzle-kit writes, which then does nothing.",
+					 iname, cols, tname);
 	else if (new_table)
 		ml_diag_hint(d, "Add the index to the migration that creates %s while that has not run "
 						"anywhere (on a new table a plain CREATE INDEX blocks no one): CREATE "
@@ -124,17 +125,15 @@ report(struct ml_check *chk, const struct ml_cat_object *table, const struct ml_
 		ml_diag_hint(d, "Build the index outside the migrator first (in psql or a deploy step): "
 						"CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s (%s); drizzle-orm runs "
 						"all pending migrations in one transaction, where CONCURRENTLY fails. Then "
-						"declare it in the Drizzle schema, index(%s).on(...) over %s, and keep "
-						"the generated CREATE INDEX IF NOT EXISTS, which then finds it.",
+						"declare it in the Drizzle schema, index(%s).on(...) over %s, generate, "
+						"and add IF NOT EXISTS to the CREATE INDEX drizzle-kit writes, which then "
+						"finds the index and does nothing.",
 					 iname, tname, cols, iname, cols);
 	else
 		ml_diag_hint(d, "Index the referencing columns: CREATE INDEX CONCURRENTLY IF NOT EXISTS "
 						"%s ON %s (%s);%s",
 					 iname, tname, cols,
-					 ml_check_in_transaction(chk)
-						 ? " This runner wraps the migration in a transaction, where CONCURRENTLY "
-						   "fails: build the index in a step that runs outside one."
-						 : "");
+					 ml_check_concurrently_note(chk));
 	chk->migration = NULL;
 }
 
