@@ -415,6 +415,8 @@ assignments(struct walk *w, PgQuery__Node *const *targets, size_t n)
 	}
 }
 
+static void select_uses(struct walk *w, const PgQuery__Node *query);
+
 /* INSERT: each VALUES row, or a plain SELECT's output, by position. */
 static void
 insert(struct walk *w, const PgQuery__InsertStmt *ins)
@@ -476,6 +478,8 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 		            ins->on_conflict_clause->n_target_list);
 		walk_node(w, ins->on_conflict_clause->where_clause, visit_condition);
 	}
+	/* Last: it points the walk at the table the SELECT reads. */
+	select_uses(w, ins->select_stmt);
 }
 
 /* Points the walk at the table 'rv' names (and its alias). False when it is unknown. */
@@ -492,12 +496,44 @@ set_table(struct walk *w, const PgQuery__RangeVar *rv)
 	return w->table != NULL;
 }
 
+/*
+ * The WHERE of a query that reads one table (a SELECT, a view's or a materialized view's
+ * query, INSERT ... SELECT): comparisons of that table's enum columns with the new value.
+ */
+static void
+select_uses(struct walk *w, const PgQuery__Node *query)
+{
+	const PgQuery__SelectStmt *sel;
+
+	if (query == NULL || query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return;
+	sel = query->select_stmt;
+	if (sel->n_from_clause == 1 &&
+		sel->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		set_table(w, sel->from_clause[0]->range_var))
+		walk_node(w, sel->where_clause, visit_condition);
+}
+
 /* The uses that depend on a table's column types. */
 static void
 table_uses(struct walk *w, const PgQuery__Node *node)
 {
 	switch (node->node_case)
 	{
+		case PG_QUERY__NODE__NODE_SELECT_STMT:
+			select_uses(w, node);
+			break;
+		case PG_QUERY__NODE__NODE_VIEW_STMT:
+			select_uses(w, node->view_stmt->query);
+			break;
+		case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+			select_uses(w, node->create_table_as_stmt->query);
+			break;
+		case PG_QUERY__NODE__NODE_INDEX_STMT:
+			/* A partial index's predicate converts its literals to the column's type. */
+			if (set_table(w, node->index_stmt->relation))
+				walk_node(w, node->index_stmt->where_clause, visit_condition);
+			break;
 		case PG_QUERY__NODE__NODE_CREATE_STMT:
 		{
 			const PgQuery__CreateStmt *cs = node->create_stmt;
@@ -574,23 +610,23 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 }
 
 const struct ml_rule ml_rule_enum_value_used_in_same_transaction = {
-    .name = "enum-value-used-in-same-transaction",
-    .category = ML_CATEGORY_TRANSACTION,
-    .severity = ML_SEVERITY_ERROR,
-    .summary = "an enum value used in the transaction whose ALTER TYPE ... ADD VALUE added it",
-    .why = "PostgreSQL refuses a value added by ALTER TYPE ... ADD VALUE until its transaction "
-           "commits (SQLSTATE 55P04). drizzle-orm runs all pending migrations in one "
-           "transaction, so a value added in one migration and used as a default, in a CHECK, "
-           "a cast, an INSERT, an UPDATE or a WHERE in the same or a later migration fails on a "
-           "fresh database, where every migration is pending.",
-    .fix = "Keep the new value out of the migrations (set it from the application after the "
-           "deploy), or add it by recreating the type (CREATE TYPE with every value, ALTER "
-           "COLUMN ... TYPE ... USING, DROP TYPE, RENAME), whose values are usable at once. "
-           "Where the runner commits between files or the migration has its own BEGIN ... "
-           "COMMIT, commit before the first use.",
-    .bad = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the same or a later pending "
-           "migration:\nALTER TABLE \"posts\" ALTER COLUMN \"status\" SET DEFAULT 'archived';",
-    .good = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the application writes 'archived' "
-            "once the migration is deployed",
-    .check_statement = check,
+	.name = "enum-value-used-in-same-transaction",
+	.category = ML_CATEGORY_TRANSACTION,
+	.severity = ML_SEVERITY_ERROR,
+	.summary = "an enum value used in the transaction whose ALTER TYPE ... ADD VALUE added it",
+	.why = "PostgreSQL refuses a value added by ALTER TYPE ... ADD VALUE until its transaction "
+		   "commits (SQLSTATE 55P04). drizzle-orm runs all pending migrations in one "
+		   "transaction, so a value added in one migration and used as a default, in a CHECK, "
+		   "a cast, an INSERT, an UPDATE or a WHERE in the same or a later migration fails on a "
+		   "fresh database, where every migration is pending.",
+	.fix = "Keep the new value out of the migrations (set it from the application after the "
+		   "deploy), or add it by recreating the type (CREATE TYPE with every value, ALTER "
+		   "COLUMN ... TYPE ... USING, DROP TYPE, RENAME), whose values are usable at once. "
+		   "Where the runner commits between files or the migration has its own BEGIN ... "
+		   "COMMIT, commit before the first use.",
+	.bad = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the same or a later pending "
+		   "migration:\nALTER TABLE \"posts\" ALTER COLUMN \"status\" SET DEFAULT 'archived';",
+	.good = "ALTER TYPE \"status\" ADD VALUE 'archived';\n-- the application writes 'archived' "
+			"once the migration is deployed",
+	.check_statement = check,
 };

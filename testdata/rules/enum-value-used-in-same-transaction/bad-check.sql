@@ -1,3 +1,4 @@
+-- A CHECK comparing the enum column with the new value, in the transaction that adds it.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

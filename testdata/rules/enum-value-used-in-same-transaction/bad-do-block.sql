@@ -1,3 +1,4 @@
+-- Uses inside a DO block count as well.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

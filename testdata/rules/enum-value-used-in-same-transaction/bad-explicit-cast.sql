@@ -1,3 +1,4 @@
+-- An explicit cast to the enum uses the new value.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

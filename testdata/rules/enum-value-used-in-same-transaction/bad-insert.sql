@@ -1,3 +1,4 @@
+-- An INSERT of the new value into an enum column.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

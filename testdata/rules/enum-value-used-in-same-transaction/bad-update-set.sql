@@ -1,3 +1,4 @@
+-- An UPDATE assigning the new value to an enum column.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

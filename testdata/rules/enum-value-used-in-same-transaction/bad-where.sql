@@ -1,3 +1,4 @@
+-- UPDATE and DELETE comparing the enum column with the new value.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 BEGIN;

@@ -1,3 +1,4 @@
+-- After COMMIT the new value is usable.
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE people (id integer, name text, current_mood mood);
 -- Outside a transaction block each statement commits on its own.

@@ -1,3 +1,4 @@
+-- An explicit transaction ends at COMMIT, and its lock with it.
 BEGIN;
 ALTER TABLE "users" ADD COLUMN IF NOT EXISTS "nickname" text;
 COMMIT;
