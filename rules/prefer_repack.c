@@ -27,8 +27,14 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		const PgQuery__VacuumStmt *vs = stmt->node->vacuum_stmt;
 
 		what = "VACUUM FULL";
-		if (vs->n_rels > 0 && vs->rels[0]->vacuum_relation != NULL)
-			rv = vs->rels[0]->vacuum_relation->relation;
+		/* The first table that existed before the migration; new ones are empty. */
+		for (size_t i = 0; i < vs->n_rels && rv == NULL; i++)
+			if (vs->rels[i]->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION &&
+				vs->rels[i]->vacuum_relation->relation != NULL &&
+				ml_check_table_existed(chk, vs->rels[i]->vacuum_relation->relation))
+				rv = vs->rels[i]->vacuum_relation->relation;
+		if (vs->n_rels > 0 && rv == NULL)
+			return;
 	}
 	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_CLUSTER_STMT)
 	{

@@ -1,0 +1,3 @@
+-- The first table is new, the second existed: the second is named.
+CREATE TABLE IF NOT EXISTS "staging" ("id" bigint PRIMARY KEY);
+VACUUM FULL "staging", "events";
