@@ -20,8 +20,9 @@
 #include "miglint/rule.h"
 
 /*
- * True when 'st' does work that grows with the data, and so holds the lock for a while: DML,
- * a query that reads a table, an index built on an existing table, an ALTER TABLE of an
+ * True when 'st' does work that grows with the data, and so holds the lock for a while: DML
+ * on an existing table (or reading one), a query that reads a table, an index built on an
+ * existing table, an ALTER TABLE of an
  * existing table that rewrites it or reads every row, VALIDATE CONSTRAINT, and the
  * maintenance commands.
  */
@@ -33,8 +34,17 @@ does_work(const struct ml_check *chk, const struct ml_stmt *st)
 	switch (n->node_case)
 	{
 		case PG_QUERY__NODE__NODE_INSERT_STMT:
+			/* Seed rows into a new table take no time; a copy from a table may. */
+			return ml_check_table_existed(chk, n->insert_stmt->relation) ||
+				   (n->insert_stmt->select_stmt != NULL &&
+					n->insert_stmt->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+					n->insert_stmt->select_stmt->select_stmt->n_from_clause > 0);
 		case PG_QUERY__NODE__NODE_UPDATE_STMT:
+			return ml_check_table_existed(chk, n->update_stmt->relation) ||
+				   n->update_stmt->n_from_clause > 0;
 		case PG_QUERY__NODE__NODE_DELETE_STMT:
+			return ml_check_table_existed(chk, n->delete_stmt->relation) ||
+				   n->delete_stmt->n_using_clause > 0;
 		case PG_QUERY__NODE__NODE_MERGE_STMT:
 		case PG_QUERY__NODE__NODE_COPY_STMT:
 		case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
@@ -82,14 +92,16 @@ report(struct ml_check *chk, const struct ml_stmt *holder, const struct ml_stmt 
 				   more > 1 ? ml_arena_printf(chk->arena, " and the %zu after it", more - 1)
 							: "");
 	if (ml_check_drizzle(chk))
-		ml_diag_hint(d, "Move the %s to the end of the migration, or into a migration of its "
-						"own: drizzle-orm runs every pending migration in one transaction, so "
-						"deploy it on its own too.",
-					 lk->statement);
+		ml_diag_hint(d, "Do the work before the %s, or give the %s a migration of its own; work "
+						"that needs what it made (a backfill of a new column) goes into a later "
+						"migration, deployed separately: drizzle-orm runs every pending "
+						"migration in one transaction.",
+					 lk->statement, lk->statement);
 	else
-		ml_diag_hint(d, "Move the %s to the end of its transaction, or into a transaction of "
-						"its own.",
-					 lk->statement);
+		ml_diag_hint(d, "Do the work before the %s, or give the %s a transaction of its own; "
+						"work that needs what it made (a backfill of a new column) goes into a "
+						"later transaction, in batches.",
+					 lk->statement, lk->statement);
 }
 
 /*
