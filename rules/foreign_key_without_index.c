@@ -96,7 +96,7 @@ report(struct ml_check *chk, const struct ml_cat_object *table, const struct ml_
 	struct ml_diag *d;
 
 	d = ml_report_in(chk, src, c->origin.start, c->origin.end,
-					 "foreign key %s on table %s (%s) has no index",
+					 "foreign key %s on table %s (%s) has no usable index",
 					 ml_quote_ident(chk->arena, c->name), tname, cols);
 	ml_diag_detail(d, "Each row deleted from %s, or whose key is updated, makes PostgreSQL look "
 					  "for the rows of %s that reference it: without an index on %s every "

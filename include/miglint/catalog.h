@@ -227,8 +227,10 @@ bool ml_cat_index_partial(const struct ml_cat_object *index);
 const char *ml_cat_index_method(const struct ml_cat_object *index);
 
 /*
- * A live btree index on 'table', not partial, whose leading key columns are exactly
- * columns[0..n) in any order (what a foreign key's lookups can use), or NULL.
+ * A live btree index on 'table' whose leading key columns are exactly columns[0..n) in any
+ * order (what a foreign key's lookups can use), not partial unless its WHERE only asks some
+ * of those columns to be NOT NULL; or a hash index on the one column of a one-column key.
+ * NULL when there is none.
  */
 const struct ml_cat_object *ml_catalog_covering_index(const struct ml_catalog *cat,
 													  const struct ml_cat_object *table,

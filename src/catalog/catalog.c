@@ -42,6 +42,8 @@ struct ml_cat_object
 	char **keys;				 /* an index's key columns; NULL for an expression */
 	size_t n_keys;
 	bool partial;				 /* an index with WHERE */
+	char **not_null;			 /* a WHERE of only "col IS NOT NULL" tests: their columns */
+	size_t n_not_null;
 	char *method;				 /* an index's access method; NULL for btree */
 	char **values;				 /* an enum's values, in order */
 	struct ml_enum_addition **added; /* per value: its ADD VALUE, NULL for CREATE TYPE's */
@@ -895,9 +897,14 @@ rename_column(struct ml_catalog *cat, struct ml_cat_object *t, const char *from,
 		struct ml_cat_object *o = cat->objects[i];
 
 		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == t)
+		{
 			for (size_t k = 0; k < o->n_keys; k++)
 				if (o->keys[k] != NULL && strcmp(o->keys[k], from) == 0)
 					o->keys[k] = name;
+			for (size_t k = 0; k < o->n_not_null; k++)
+				if (strcmp(o->not_null[k], from) == 0)
+					o->not_null[k] = name;
+		}
 	}
 	for (size_t i = 0; i < t->n_cons; i++)
 		for (size_t k = 0; k < t->cons[i].n_columns; k++)
@@ -1020,6 +1027,41 @@ choose_index_name(struct ml_catalog *cat, const char *schema, const PgQuery__Ind
 	return name;
 }
 
+/*
+ * Collects the columns of a predicate made only of "col IS NOT NULL" tests (joined by AND)
+ * into idx->not_null; false for any other predicate (then the list is meaningless).
+ */
+static bool
+not_null_tests(struct ml_catalog *cat, struct ml_cat_object *idx, const PgQuery__Node *e)
+{
+	if (e == NULL)
+		return false;
+	if (e->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+		e->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+	{
+		for (size_t i = 0; i < e->bool_expr->n_args; i++)
+			if (!not_null_tests(cat, idx, e->bool_expr->args[i]))
+				return false;
+		return true;
+	}
+	if (e->node_case == PG_QUERY__NODE__NODE_NULL_TEST &&
+		e->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL &&
+		e->null_test->arg != NULL && e->null_test->arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		e->null_test->arg->column_ref->n_fields == 1 &&
+		e->null_test->arg->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING)
+	{
+		char **grown = ml_arena_alloc(cat->arena, (idx->n_not_null + 1) * sizeof(char *));
+
+		if (idx->n_not_null > 0)
+			memcpy(grown, idx->not_null, idx->n_not_null * sizeof(char *));
+		grown[idx->n_not_null++] = ml_arena_strdup(
+			cat->arena, e->null_test->arg->column_ref->fields[0]->string->sval);
+		idx->not_null = grown;
+		return true;
+	}
+	return false;
+}
+
 static void
 create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__IndexStmt *ix)
 {
@@ -1042,6 +1084,8 @@ create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 		return;
 	idx->table = t;
 	idx->partial = ix->where_clause != NULL;
+	if (idx->partial && !not_null_tests(cat, idx, ix->where_clause))
+		idx->n_not_null = 0;
 	idx->method = strcmp(method, "btree") == 0 ? NULL : ml_arena_strdup(cat->arena, method);
 	idx->keys = ix->n_index_params > 0
 					? ml_arena_alloc(cat->arena, ix->n_index_params * sizeof(char *))
@@ -1671,6 +1715,21 @@ same_set(char *const *keys, const char *const *columns, size_t n)
 	return true;
 }
 
+/*
+ * True when a partial index's predicate only asks that some of columns[0..n) are not NULL,
+ * which a foreign key's lookup (col = $1, for every key column) implies.
+ */
+static bool
+not_null_of_keys(const struct ml_cat_object *idx, const char *const *columns, size_t n)
+{
+	if (idx->n_not_null == 0)
+		return false;
+	for (size_t i = 0; i < idx->n_not_null; i++)
+		if (!in_names((char *const *) columns, n, idx->not_null[i]))
+			return false;
+	return true;
+}
+
 const struct ml_cat_object *
 ml_catalog_covering_index(const struct ml_catalog *cat, const struct ml_cat_object *table,
 						  const char *const *columns, size_t n)
@@ -1681,9 +1740,15 @@ ml_catalog_covering_index(const struct ml_catalog *cat, const struct ml_cat_obje
 	if (n == 0)
 		return NULL;
 	while ((idx = ml_catalog_next_index(cat, table, &it)) != NULL)
-		if (!idx->partial && idx->method == NULL && idx->n_keys >= n &&
-			same_set(idx->keys, columns, n))
+	{
+		/* A hash index serves the equality lookups of a one-column key too. */
+		bool usable = idx->method == NULL ||
+					  (n == 1 && idx->n_keys == 1 && strcmp(idx->method, "hash") == 0);
+
+		if (usable && idx->n_keys >= n && same_set(idx->keys, columns, n) &&
+			(!idx->partial || not_null_of_keys(idx, columns, n)))
 			return idx;
+	}
 	return NULL;
 }
 
