@@ -7,8 +7,9 @@
  * there, every DELETE from the referenced table (and every UPDATE of its key) scans the whole
  * referencing table once per row, holding its locks: a purge or an ON DELETE CASCADE turns
  * into minutes of sequential scans. An index counts when it is a live btree index on the
- * referencing table, not partial, whose leading key columns are the foreign key's columns in
- * any order (a PRIMARY KEY or UNIQUE constraint's index too).
+ * referencing table whose leading key columns are the foreign key's columns in any order (a
+ * PRIMARY KEY or UNIQUE constraint's index too), partial only when its WHERE asks just that
+ * key columns be NOT NULL, which every lookup implies; or a hash index on a one-column key.
  *
  * The final schema is judged, after every migration was replayed: an index added by a later
  * migration fixes an old one, which cannot be edited anyway. The finding goes to the foreign
