@@ -181,15 +181,6 @@ ml_rule_known(const char *name)
 	return false;
 }
 
-bool
-ml_rule_name_is_folder_rule(const char *name)
-{
-	for (size_t i = 0; i < ml_rules_count; i++)
-		if (ml_rules[i]->check_folder != NULL && ml_rule_matches(name, ml_rules[i]))
-			return true;
-	return false;
-}
-
 size_t
 ml_rule_index(const struct ml_rule *rule)
 {

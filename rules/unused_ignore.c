@@ -6,9 +6,8 @@
  * An ignore comment outlives the statement it was written for: the statement is fixed, the
  * rule renamed, the comment moved. Each rule name that silenced no finding, each name that is
  * no rule, a comment that is followed by no statement, and a file-level comment below the
- * first statement is reported. Runs after the other rules' findings were matched. The name of
- * a folder rule (foreign-key-without-index, ...) is not judged: that rule reports after every
- * file was linted, later than this one.
+ * first statement is reported. A folder rule that runs last, once every finding of the
+ * folder (the folder rules' too) met the ignore comments the driver kept for it.
  */
 #include <string.h>
 
@@ -24,12 +23,15 @@ enabled(const struct ml_check *chk, const char *name)
 	return false;
 }
 
-/* Entry point: called once per file, after suppression. */
+/* Judges the ignore comments of one file. */
 static void
-check(struct ml_check *chk)
+judge(struct ml_check *chk, const struct ml_kept_ignores *k)
 {
-	const struct ml_suppressions *s = chk->supp;
+	const struct ml_suppressions *s = &k->supp;
+	const struct ml_source *src = ml_check_source(chk, k->migration);
 
+	if (src == NULL)
+		return;
 	for (size_t i = 0; i < s->n; i++)
 	{
 		const struct ml_ignore *ig = &s->items[i];
@@ -37,8 +39,8 @@ check(struct ml_check *chk)
 
 		if (ig->misplaced)
 		{
-			d = ml_report_span(chk, ig->start, ig->end,
-							   "miglint-ignore-file comment is not at the top of the file");
+			d = ml_report_in(chk, src, ig->start, ig->end,
+							 "miglint-ignore-file comment is not at the top of the file");
 			ml_diag_detail(d, "A file-level ignore comment counts only before the file's first "
 							  "statement, so this one silences nothing.");
 			ml_diag_hint(d, "Move it above the first statement, or use -- miglint-ignore to "
@@ -47,8 +49,8 @@ check(struct ml_check *chk)
 		}
 		if (!ig->file_level && !ig->bound)
 		{
-			d = ml_report_span(chk, ig->start, ig->end,
-							   "miglint-ignore comment is not followed by a statement");
+			d = ml_report_in(chk, src, ig->start, ig->end,
+							 "miglint-ignore comment is not followed by a statement");
 			ml_diag_detail(d, "An ignore comment covers the statement on the lines below it, or "
 							  "the statement it ends; there is none here.");
 			ml_diag_hint(d, "Put it on the line above the statement it is for, or remove it.");
@@ -56,32 +58,41 @@ check(struct ml_check *chk)
 		}
 		if (ig->n_names == 0)
 		{
-			d = ml_report_span(chk, ig->start, ig->end, "miglint-ignore comment names no rule");
+			d = ml_report_in(chk, src, ig->start, ig->end,
+							 "miglint-ignore comment names no rule");
 			ml_diag_hint(d, "Name the rules to silence: -- miglint-ignore require-if-not-exists.");
 			continue;
 		}
-		for (size_t k = 0; k < ig->n_names; k++)
+		for (size_t n = 0; n < ig->n_names; n++)
 		{
-			const struct ml_ignore_name *nm = &ig->names[k];
+			const struct ml_ignore_name *nm = &ig->names[n];
+
 			if (!ml_rule_known(nm->name))
 			{
-				d = ml_report_span(chk, nm->start, nm->end,
-								   "miglint-ignore comment names unrecognized rule \"%s\"",
-								   nm->name);
+				d = ml_report_in(chk, src, nm->start, nm->end,
+								 "miglint-ignore comment names unrecognized rule \"%s\"",
+								 nm->name);
 				ml_diag_hint(d, "miglint --list-rules lists the rule names.");
 			}
-			else if (!nm->used && enabled(chk, nm->name) && strcmp(nm->name, chk->rule->name) != 0 &&
-					 !ml_rule_name_is_folder_rule(nm->name))
+			else if (!nm->used && enabled(chk, nm->name) && strcmp(nm->name, chk->rule->name) != 0)
 			{
-				d = ml_report_span(chk, nm->start, nm->end,
-								   "miglint-ignore comment for rule \"%s\" silences nothing",
-								   nm->name);
+				d = ml_report_in(chk, src, nm->start, nm->end,
+								 "miglint-ignore comment for rule \"%s\" silences nothing",
+								 nm->name);
 				ml_diag_detail(d, "No \"%s\" finding is reported %s.", nm->name,
 							   ig->file_level ? "in this file" : "on the statement it covers");
 				ml_diag_hint(d, "Remove \"%s\" from the comment.", nm->name);
 			}
 		}
 	}
+}
+
+/* Entry point: called once per folder, after every finding met the ignore comments. */
+static void
+check(struct ml_check *chk)
+{
+	for (size_t k = 0; k < chk->n_kept; k++)
+		judge(chk, &chk->kept[k]);
 }
 
 const struct ml_rule ml_rule_unused_ignore = {
@@ -96,6 +107,6 @@ const struct ml_rule ml_rule_unused_ignore = {
 	.bad = "-- miglint-ignore require-if-not-exists\n"
 		   "CREATE TABLE IF NOT EXISTS \"t\" (\"id\" int);",
 	.good = "-- miglint-ignore require-if-not-exists\nCREATE TABLE \"t\" (\"id\" int);",
-	.check_file = check,
+	.check_folder = check,
 	.after_suppression = true,
 };

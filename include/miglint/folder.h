@@ -37,7 +37,8 @@ struct ml_migration
 	bool selected;	 /* its findings are reported */
 	size_t order;	 /* its place in the report's order (set by the lint driver) */
 	bool named;		 /* named on the command line itself (not found in a named folder) */
-	char *override;	 /* text to lint instead of the file's (--fix --diff), or NULL */
+	char *override;	 /* text to lint instead of the file's (--fix --diff), or standard
+					  * input's text once it was read; or NULL */
 	size_t override_len;
 };
 

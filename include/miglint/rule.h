@@ -62,7 +62,7 @@ struct ml_rule
 	ml_check_statement_fn check_statement; /* called for each parsed statement */
 	ml_check_file_fn check_file;		   /* called once per file */
 	ml_check_folder_fn check_folder;	   /* called once per folder, after its files */
-	/* Runs after ignore comments were matched (only unused-ignore needs this). */
+	/* A folder rule that runs after every finding met the ignore comments (unused-ignore). */
 	bool after_suppression;
 };
 
@@ -83,6 +83,10 @@ struct ml_check
 	const struct ml_drizzle_meta *meta; /* journal and snapshots (empty outside Drizzle) */
 	const struct ml_catalog *catalog;  /* the replayed schema; NULL when the file never runs */
 	const struct ml_config *config;	   /* effective severities and settings */
+	/* Folder rules that run after suppression: every selected file's ignore comments, with
+	 * what they silenced in all the folder's findings. */
+	const struct ml_kept_ignores *kept;
+	size_t n_kept;
 };
 
 /* The registry: every rule, sorted by name (rules/registry.c). */
@@ -101,11 +105,13 @@ bool ml_rule_matches(const char *name, const struct ml_rule *rule);
 /* True when 'name' is a rule or an alias. */
 bool ml_rule_known(const char *name);
 
-/*
- * True when 'name' means a folder rule: its findings come after every file was linted, so
- * the driver keeps the ignore comments that name one (see lint.c).
- */
-bool ml_rule_name_is_folder_rule(const char *name);
+/* The ignore comments of one linted file, kept by the driver for the folder rules. */
+struct ml_kept_ignores
+{
+	const struct ml_migration *migration;
+	size_t order; /* the file's ml_source.order, as in ml_diag.file_order */
+	struct ml_suppressions supp;
+};
 
 /* The rule's position in ml_rules. */
 size_t ml_rule_index(const struct ml_rule *rule);

@@ -53,12 +53,12 @@ void ml_suppress_collect(struct ml_suppressions *out, struct ml_arena *arena,
 						 const struct ml_file *file);
 
 /*
- * Copies into 'arena' the ignore comments of 'in' that name a folder rule
- * (ml_rule_name_is_folder_rule), to silence that rule's findings once the folder is judged,
- * after the file's own arena is gone. Returns how many it kept (0: *out is empty).
+ * Copies the ignore comments of 'in' into 'arena', to silence folder rules' findings and be
+ * judged by unused-ignore once the folder is, after the file's own arena is gone. Returns
+ * how many it kept (0: *out is empty).
  */
-size_t ml_suppress_keep_folder_rules(struct ml_suppressions *out, struct ml_arena *arena,
-									 const struct ml_suppressions *in);
+size_t ml_suppress_keep(struct ml_suppressions *out, struct ml_arena *arena,
+						const struct ml_suppressions *in);
 
 /* Marks the diagnostics items[from..to) that an ignore comment silences, and the names used. */
 void ml_suppress_apply(const struct ml_suppressions *supp, struct ml_diag *items, size_t from,

@@ -192,46 +192,30 @@ ml_suppress_collect(struct ml_suppressions *out, struct ml_arena *arena, const s
 	out->n = n;
 }
 
-/* True when one of the comment's names means a folder rule. */
-static bool
-names_folder_rule(const struct ml_ignore *ig)
-{
-	for (size_t j = 0; j < ig->n_names; j++)
-		if (ml_rule_name_is_folder_rule(ig->names[j].name))
-			return true;
-	return false;
-}
-
 size_t
-ml_suppress_keep_folder_rules(struct ml_suppressions *out, struct ml_arena *arena,
-							  const struct ml_suppressions *in)
+ml_suppress_keep(struct ml_suppressions *out, struct ml_arena *arena,
+				 const struct ml_suppressions *in)
 {
-	size_t n = 0;
-
 	out->items = NULL;
 	out->n = 0;
-	for (size_t i = 0; i < in->n; i++)
-		n += names_folder_rule(&in->items[i]) ? 1 : 0;
-	if (n == 0)
+	if (in->n == 0)
 		return 0;
-	out->items = ml_arena_alloc(arena, n * sizeof(*out->items));
+	out->items = ml_arena_alloc(arena, in->n * sizeof(*out->items));
 	for (size_t i = 0; i < in->n; i++)
 	{
 		const struct ml_ignore *ig = &in->items[i];
-		struct ml_ignore *copy;
+		struct ml_ignore *copy = &out->items[out->n++];
 
-		if (!names_folder_rule(ig))
-			continue;
-		copy = &out->items[out->n++];
 		*copy = *ig;
-		copy->names = ml_arena_alloc(arena, ig->n_names * sizeof(*copy->names));
+		copy->names = ig->n_names > 0 ? ml_arena_alloc(arena, ig->n_names * sizeof(*copy->names))
+									  : NULL;
 		for (size_t j = 0; j < ig->n_names; j++)
 		{
 			copy->names[j] = ig->names[j];
 			copy->names[j].name = ml_arena_strdup(arena, ig->names[j].name);
 		}
 	}
-	return n;
+	return out->n;
 }
 
 void

@@ -12,12 +12,14 @@
  * Files that never run (a .sql without journal entry, *.down.sql) are linted but not
  * replayed. A file named alone inside a Drizzle folder is linted with the whole folder
  * replayed around it, and only its findings (and the folder's) are reported. Last, the
- * folder rules judge the journal, the snapshots and the final schema; the ignore comments
- * that name a folder rule are kept past their file's arena to silence those findings.
+ * folder rules judge the journal, the snapshots and the final schema. Each file's ignore
+ * comments are kept past its arena: they silence the folder rules' findings too, and
+ * unused-ignore, the one rule that runs after suppression, judges them at the very end.
  */
 #include "miglint/lint.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "miglint/catalog.h"
@@ -33,7 +35,7 @@
 #define PARSE_AHEAD 16
 #define PARSE_AHEAD_BYTES ((size_t) 8 * 1024 * 1024)
 
-/* Runs the statement rules (or, with after_suppression, nothing) on one statement. */
+/* Runs the statement rules on one statement. */
 static void
 statement_rules(struct ml_check *chk, const struct ml_stmt *stmt)
 {
@@ -50,18 +52,34 @@ statement_rules(struct ml_check *chk, const struct ml_stmt *stmt)
 }
 
 static void
-file_rules(struct ml_check *chk, bool after_suppression)
+file_rules(struct ml_check *chk)
 {
 	for (size_t r = 0; r < ml_rules_count; r++)
 	{
 		const struct ml_rule *rule = ml_rules[r];
 
-		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_file == NULL ||
-			rule->after_suppression != after_suppression)
+		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_file == NULL)
 			continue;
 		chk->rule = rule;
 		chk->severity = chk->config->severity[r];
 		rule->check_file(chk);
+	}
+}
+
+/* Runs the folder rules that run before suppression, or the ones after it. */
+static void
+folder_rules(struct ml_check *chk, bool after_suppression)
+{
+	for (size_t r = 0; r < ml_rules_count; r++)
+	{
+		const struct ml_rule *rule = ml_rules[r];
+
+		if (chk->config->severity[r] == ML_SEVERITY_OFF || rule->check_folder == NULL ||
+			rule->after_suppression != after_suppression)
+			continue;
+		chk->rule = rule;
+		chk->severity = chk->config->severity[r];
+		rule->check_folder(chk);
 	}
 }
 
@@ -73,13 +91,6 @@ struct parsed
 	struct ml_file file;
 	struct ml_suppressions supp;
 	struct ml_error err;
-};
-
-/* A file's ignore comments that name a folder rule, kept until the folder rules ran. */
-struct kept_ignores
-{
-	size_t order; /* the file's ml_source.order, as in ml_diag.file_order */
-	struct ml_suppressions supp;
 };
 
 /* What one folder's files share while they are linted. */
@@ -97,7 +108,7 @@ struct folder_run
 	struct ml_migration **jobs; /* the files to lint, in order */
 	struct parsed *parsed;		/* one slot per job */
 	struct ml_arena *kept_arena; /* the kept ignore comments */
-	struct kept_ignores *kept;
+	struct ml_kept_ignores *kept;
 	size_t n_kept;
 };
 
@@ -137,23 +148,24 @@ parse_job(void *ctx, size_t job)
 	ml_suppress_collect(&p->supp, p->arena, &p->file);
 }
 
-/* Keeps the file's ignore comments that name a folder rule (see struct kept_ignores). */
+/* Keeps the file's ignore comments for the folder rules (see struct ml_kept_ignores). */
 static void
-keep_ignores(struct folder_run *run, const struct parsed *p)
+keep_ignores(struct folder_run *run, const struct ml_migration *m, const struct parsed *p)
 {
 	struct ml_suppressions kept;
 
-	if (ml_suppress_keep_folder_rules(&kept, run->kept_arena, &p->supp) == 0)
+	if (ml_suppress_keep(&kept, run->kept_arena, &p->supp) == 0)
 		return;
 	run->kept = realloc(run->kept, (run->n_kept + 1) * sizeof(*run->kept));
 	if (run->kept == NULL)
 		ml_fatal_oom();
+	run->kept[run->n_kept].migration = m;
 	run->kept[run->n_kept].order = p->src->order;
 	run->kept[run->n_kept].supp = kept;
 	run->n_kept++;
 }
 
-/* Silences the folder rules' findings items[from..) that a kept ignore comment covers. */
+/* Silences the folder's findings items[from..) that a kept ignore comment covers. */
 static void
 apply_kept_ignores(struct folder_run *run, size_t from)
 {
@@ -169,7 +181,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 {
 	struct ml_file *file = &p->file;
 	struct ml_check chk = {0};
-	size_t first, late;
+	size_t first;
 
 	if (p->src == NULL)
 	{
@@ -180,6 +192,16 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 		}
 		ml_arena_destroy(p->arena);
 		return;
+	}
+	/* Standard input can be read only once: keep its text for ml_check_source. */
+	if (m->fs_path == NULL && m->override == NULL)
+	{
+		m->override = malloc(p->src->len + 1);
+		if (m->override == NULL)
+			ml_fatal_oom();
+		memcpy(m->override, p->src->data, p->src->len);
+		m->override[p->src->len] = '\0';
+		m->override_len = p->src->len;
 	}
 	chk.arena = p->arena;
 	chk.file = file;
@@ -206,12 +228,9 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 	}
 	if (m->selected)
 	{
-		file_rules(&chk, false);
+		file_rules(&chk);
 		ml_suppress_apply(&p->supp, run->diags->items, first, run->diags->n);
-		late = run->diags->n;
-		file_rules(&chk, true);
-		ml_suppress_apply(&p->supp, run->diags->items, late, run->diags->n);
-		keep_ignores(run, p);
+		keep_ignores(run, m, p);
 		run->stats->files++;
 		for (size_t i = 0; i < file->n_stmts; i++)
 			if (file->stmts[i].node != NULL)
@@ -295,16 +314,12 @@ lint_folder(struct folder_run *run, size_t *order)
 	chk.meta = run->meta;
 	chk.catalog = run->catalog;
 	chk.config = run->config;
-	for (size_t r = 0; r < ml_rules_count; r++)
-	{
-		const struct ml_rule *rule = ml_rules[r];
-
-		if (run->config->severity[r] == ML_SEVERITY_OFF || rule->check_folder == NULL)
-			continue;
-		chk.rule = rule;
-		chk.severity = run->config->severity[r];
-		rule->check_folder(&chk);
-	}
+	folder_rules(&chk, false);
+	apply_kept_ignores(run, first);
+	first = run->diags->n;
+	chk.kept = run->kept;
+	chk.n_kept = run->n_kept;
+	folder_rules(&chk, true);
 	apply_kept_ignores(run, first);
 	free(run->kept);
 	ml_arena_destroy(run->kept_arena);
