@@ -61,7 +61,7 @@ const struct ml_rule ml_rule_ban_concurrent_index_pg14_corruption = {
 	.summary = "CREATE INDEX / REINDEX CONCURRENTLY on PostgreSQL 14.0 to 14.3",
 	.why = "PostgreSQL 14.0 to 14.3 can build an index concurrently that silently misses rows "
 		   "updated during the build, so queries using it return wrong results. The rule follows "
-		   "pgVersion: \"14\" alone may be any 14.x and is flagged; \"14.4\" or later is not.",
+		   "pgVersion: \"14\" alone might be any 14.x and is flagged; \"14.4\" or later is not.",
 	.fix = "Upgrade to PostgreSQL 14.4 or later before building indexes concurrently, and set "
 		   "pgVersion to the release the server runs.",
 	.bad = "-- pgVersion \"14.2\"\nCREATE INDEX CONCURRENTLY \"posts_title_idx\" ON \"posts\" "

@@ -21,7 +21,7 @@ check(struct ml_check *chk)
 
 		d = ml_report_span(chk, at->start, at->end, "dynamic SQL in a DO block is not checked");
 		ml_diag_detail(d, "EXECUTE runs a statement built at run time. No rule judged it, and "
-						  "the schema miglint replays after this file may differ from the "
+						  "the schema miglint replays after this file might differ from the "
 						  "database's.");
 		ml_diag_hint(d, "Write the statement as static SQL where its names are known; otherwise "
 						"review it by hand and put \"-- miglint-ignore unchecked-dynamic-sql\" "
@@ -36,7 +36,7 @@ const struct ml_rule ml_rule_unchecked_dynamic_sql = {
 	.summary = "EXECUTE of dynamic SQL inside a DO block, which no rule can check",
 	.why = "miglint lints the static SQL inside DO blocks, but never guesses a string built at "
 		   "run time: such a statement passes every rule unseen, and the schema replayed after "
-		   "it may be wrong.",
+		   "it might be wrong.",
 	.fix = "Prefer static SQL. Where the statement must be dynamic, review it by hand and "
 		   "silence the note with a miglint-ignore comment.",
 	.bad = "DO $$ BEGIN\n  EXECUTE 'CREATE INDEX ' || quote_ident(tbl || '_idx') || ' ON ' || "

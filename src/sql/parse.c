@@ -426,7 +426,6 @@ parse_chunk(struct chunk_ctx *ctx)
 		parse_split(ctx, err_off, message);
 }
 
-/* Collects DO-block statements into a vec. */
 /* Where the statements and EXECUTEs of DO blocks go while a file's statements are finished. */
 struct do_sink
 {
