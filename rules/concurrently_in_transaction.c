@@ -86,8 +86,9 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 					   chk->config->transaction == ML_TRANSACTION_DEFAULT
 						   ? "Runners of plain migration folders wrap each file in a transaction"
 						   : "The config says the runner wraps migrations in a transaction");
-		ml_diag_hint(d, "Move it to a migration the runner executes outside a transaction, or "
-						"set \"transaction\": \"none\" if it does not use one.");
+		ml_diag_hint(d, "Move it to a migration the runner executes outside a transaction (sqlx: "
+						"open the file with -- no-transaction), or set \"transaction\": \"none\" in "
+						"the config if the runner uses none.");
 	}
 }
 

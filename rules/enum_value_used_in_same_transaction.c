@@ -148,6 +148,9 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 		                  "one (config \"transaction\": \"all\")"
 		                : "run in one transaction when both are pending: the runner runs all "
 		                  "pending migrations in one (config \"transaction\": \"all\")";
+	else if (chk->config->transaction == ML_TRANSACTION_DEFAULT)
+		why = "run in one transaction: runners of plain migration folders wrap each file in "
+		      "one (set \"transaction\" in the config if this one does not)";
 	else
 		why = "run in one transaction: the runner wraps each migration in one (config "
 		      "\"transaction\": \"per-file\")";

@@ -219,7 +219,8 @@ bool ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__R
  * How the runner groups the file's statements into transactions: config "transaction" when
  * set; else "all" in a Drizzle folder (drizzle-orm runs every pending migration in one),
  * "per-file" in a plain folder of migrations (most runners wrap each file), and "none" for
- * a file given alone (a script, as psql runs it).
+ * a file given alone (a script, as psql runs it). A "per-file" file that opens with sqlx's
+ * "-- no-transaction" directive runs outside one.
  */
 enum ml_transaction ml_check_transaction(const struct ml_check *chk);
 

@@ -476,16 +476,37 @@ ml_check_drizzle(const struct ml_check *chk)
 									  chk->folder->kind == ML_FOLDER_DRIZZLE_V1);
 }
 
+/*
+ * True when the file opens with sqlx's "-- no-transaction" directive (its first token is
+ * that comment): sqlx then runs it outside a transaction.
+ */
+static bool
+no_transaction_directive(const struct ml_file *file)
+{
+	static const char directive[] = "-- no-transaction";
+	const struct ml_token *t;
+
+	if (file == NULL || file->n_tokens == 0)
+		return false;
+	t = &file->tokens[0];
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT &&
+		   t->end - t->start >= sizeof(directive) - 1 &&
+		   memcmp(file->src->data + t->start, directive, sizeof(directive) - 1) == 0;
+}
+
 enum ml_transaction
 ml_check_transaction(const struct ml_check *chk)
 {
-	if (chk->config->transaction != ML_TRANSACTION_DEFAULT)
-		return chk->config->transaction;
-	if (ml_check_drizzle(chk))
-		return ML_TRANSACTION_ALL;
-	if (chk->folder != NULL && chk->folder->kind == ML_FOLDER_PLAIN)
-		return ML_TRANSACTION_PER_FILE;
-	return ML_TRANSACTION_NONE;
+	enum ml_transaction mode = chk->config->transaction;
+
+	if (mode == ML_TRANSACTION_DEFAULT)
+		mode = ml_check_drizzle(chk) ? ML_TRANSACTION_ALL
+			   : chk->folder != NULL && chk->folder->kind == ML_FOLDER_PLAIN
+				   ? ML_TRANSACTION_PER_FILE
+				   : ML_TRANSACTION_NONE;
+	if (mode == ML_TRANSACTION_PER_FILE && no_transaction_directive(chk->file))
+		return ML_TRANSACTION_NONE;
+	return mode;
 }
 
 bool
