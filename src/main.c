@@ -23,6 +23,7 @@
 #include "miglint/lint.h"
 #include "miglint/parse_cache.h"
 #include "miglint/pgq.h"
+#include "miglint/pool.h"
 #include "miglint/report.h"
 #include "miglint/rule.h"
 
@@ -607,6 +608,8 @@ main(int argc, char **argv)
 	}
 	ml_config_init(&cfg);
 	cfg.jobs = jobs != NULL ? parse_jobs(jobs) : 0;
+	/* One thread means one: no helper parses a long file from its other end either. */
+	ml_pgq_ahead_enable(ml_pool_threads(cfg.jobs) > 0);
 	status = settings(&cfg, no_config, config_path, argv[optind], stdin_name, toggles, n_toggles,
 					  pg_version, fail_on);
 	free(toggles);

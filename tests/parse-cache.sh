@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # parse-cache.sh: the parse cache and --jobs never change what a user sees. Each check lints
-# the same folder (examples/drizzle plus 40 generated files with findings, DO blocks, a
-# syntax error and psql meta-commands) and compares stdout, stderr and the exit status with a
+# the same folder (examples/drizzle plus 42 generated files with findings, DO blocks, syntax
+# errors, psql meta-commands, and two long enough for a second parsing thread) and compares stdout, stderr and the exit status with a
 # run without cache on one thread:
 #   - a cold run, a warm run, and runs on 1, 2 and 7 threads;
 #   - every entry damaged (a flipped byte, a truncation, a wrong magic, an empty file, a
@@ -43,6 +43,22 @@ while [ $i -lt 40 ]; do
 	} >"$plain/$(printf '%04d' $i)_gen.sql"
 	i=$((i + 1))
 done
+# Two long files, which a second thread parses from their other end (pgq.h): one clean, one
+# with a syntax error near its end, where both threads have parsed past it.
+for name in big big_bad; do
+	{
+		j=0
+		while [ $j -lt 300 ]; do
+			printf 'CREATE TABLE b_%s_%s (id int);
+INSERT INTO b_%s_%s VALUES (%s);
+' $name $j $name $j $j
+			[ $name = big_bad ] && [ $j -eq 250 ] && printf 'SELEC oops;
+'
+			j=$((j + 1))
+		done
+	} >"$plain/$(printf '%04d' $i)_$name.sql"
+	i=$((i + 1))
+done
 
 # lint OUT ARGS...: stdout, stderr and exit status of one run, into OUT.{out,err,rc}.
 lint() {
@@ -71,8 +87,8 @@ grep -q 'syntax error' "$work/ref.out" || fail "the reference run should report 
 lint "$work/cold" --cache-dir "$work/cache"
 same "$work/cold" "cold cache"
 n=$(entries | wc -l)
-# One per file of 2 KiB or more: the 40 generated ones (the example's files are smaller).
-[ "$n" -eq 40 ] || fail "expected 40 entries (one per file of 2 KiB or more), found $n"
+# One per file of 2 KiB or more: the 42 generated ones (the example's files are smaller).
+[ "$n" -eq 42 ] || fail "expected 42 entries (one per file of 2 KiB or more), found $n"
 mkdir "$work/saved"
 for e in $(entries); do cp "$e" "$work/saved/$(basename "$e")"; done
 lint "$work/warm" --cache-dir "$work/cache"

@@ -57,6 +57,29 @@ void ml_pgq_replay(struct ml_pgq_tape *t, const char *data, size_t len);
 /* Stops; false when a replay diverged or left records unused. */
 bool ml_pgq_stop(struct ml_pgq_tape *t);
 
+/*
+ * Parse calls made ahead, on a second thread, for a long run of statements of one file: the
+ * caller asks for texts[0], texts[1], ... in order with ml_pgq_ahead_call, and the helper
+ * parses from the last one backwards until they meet, so one big file uses two cores. Each
+ * result is the one ml_pgq_call gives, and is recorded on the tape in the same order.
+ */
+struct ml_pgq_ahead;
+
+/*
+ * Starts a helper for texts[0..n) (borrowed until ml_pgq_ahead_finish), or returns NULL when
+ * it would not help: a replaying tape, helpers turned off, too few texts, or no thread.
+ */
+struct ml_pgq_ahead *ml_pgq_ahead_start(char *const *texts, size_t n);
+
+/* The ML_PGQ_PARSE result of texts[i], as ml_pgq_call gives it. ml_pgq_done frees. */
+void ml_pgq_ahead_call(struct ml_pgq_ahead *a, size_t i, struct ml_pgq_result *r);
+
+/* Stops the helper and frees what it parsed and nobody took (accepts NULL). */
+void ml_pgq_ahead_finish(struct ml_pgq_ahead *a);
+
+/* Turns helpers on or off for the whole process (--jobs 1 turns them off); on by default. */
+void ml_pgq_ahead_enable(bool on);
+
 /* Frees this thread's libpg_query memory, if it made any (libpg_query crashes otherwise). */
 void ml_pgq_exit(void);
 

@@ -198,36 +198,27 @@ add_error(struct chunk_ctx *ctx, size_t start, size_t end, size_t err_off, const
 }
 
 /*
- * Parses file bytes [off, off + len) of the chunk on their own and adds their statements.
- * On a syntax error adds nothing, returns false and fills *err_off and *message (arena).
+ * Adds the statements of file bytes [off, off + len) of the chunk from their parse result
+ * 'r' (freed here). On a syntax error adds nothing, returns false and fills *err_off and
+ * *message (arena).
  */
 static bool
-parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char **message)
+add_parsed(struct chunk_ctx *ctx, size_t off, size_t len, struct ml_pgq_result *r,
+		   size_t *err_off, char **message)
 {
-	const char *text = ctx->text + (off - ctx->offset);
-	char *copy = NULL;
-	struct ml_pgq_result r;
 	PgQuery__ParseResult *pr;
 	ProtobufCAllocator alloc;
 
-	if (off != ctx->offset || len != ctx->len)
+	if (r->error != NULL)
 	{
-		text = copy = strndup(text, len);
-		if (copy == NULL)
-			ml_fatal_oom();
-	}
-	ml_pgq_call(&r, ML_PGQ_PARSE, text);
-	free(copy);
-	if (r.error != NULL)
-	{
-		*err_off = cursor_offset(ctx, off, len, r.cursorpos);
-		*message = ml_arena_strdup(ctx->arena, r.error);
-		ml_pgq_done(&r);
+		*err_off = cursor_offset(ctx, off, len, r->cursorpos);
+		*message = ml_arena_strdup(ctx->arena, r->error);
+		ml_pgq_done(r);
 		return false;
 	}
 	alloc = ml_arena_protobuf_allocator(ctx->arena);
-	pr = pg_query__parse_result__unpack(&alloc, r.len, (const uint8_t *) r.data);
-	ml_pgq_done(&r);
+	pr = pg_query__parse_result__unpack(&alloc, r->len, (const uint8_t *) r->data);
+	ml_pgq_done(r);
 	if (pr == NULL)
 	{
 		*err_off = off;
@@ -244,6 +235,28 @@ parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char
 			add_stmt(ctx, raw->stmt, s, e)->base = (uint32_t) off;
 	}
 	return true;
+}
+
+/*
+ * Parses file bytes [off, off + len) of the chunk on their own and adds their statements
+ * (see add_parsed).
+ */
+static bool
+parse_piece(struct chunk_ctx *ctx, size_t off, size_t len, size_t *err_off, char **message)
+{
+	const char *text = ctx->text + (off - ctx->offset);
+	char *copy = NULL;
+	struct ml_pgq_result r;
+
+	if (off != ctx->offset || len != ctx->len)
+	{
+		text = copy = strndup(text, len);
+		if (copy == NULL)
+			ml_fatal_oom();
+	}
+	ml_pgq_call(&r, ML_PGQ_PARSE, text);
+	free(copy);
+	return add_parsed(ctx, off, len, &r, err_off, message);
 }
 
 /* Parses a piece; a failure becomes an error statement. */
@@ -372,16 +385,19 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 static bool
 parse_by_statement(struct chunk_ctx *ctx)
 {
-	size_t n_before = ctx->stmts->n, start, depth = 0, pieces = 0, err_off;
-	char *message;
+	size_t n_before = ctx->stmts->n, start, depth = 0, n_semis = 0, err_off;
+	struct vec pieces = {.size = sizeof(struct piece)};
+	struct ml_pgq_ahead *ahead;
+	struct piece *ps;
+	char **texts, *message;
 	bool ok = true;
 
 	for (size_t k = 0; k < ctx->n_toks; k++)
-		pieces += ctx->toks[k].token == PG_QUERY__TOKEN__ASCII_59;
-	if (pieces < BY_STATEMENT_MIN)
+		n_semis += ctx->toks[k].token == PG_QUERY__TOKEN__ASCII_59;
+	if (n_semis < BY_STATEMENT_MIN)
 		return false;
 	start = ctx->offset;
-	for (size_t k = 0; k < ctx->n_toks && ok; k++)
+	for (size_t k = 0; k < ctx->n_toks; k++)
 	{
 		const struct ml_token *t = &ctx->toks[k];
 
@@ -391,20 +407,53 @@ parse_by_statement(struct chunk_ctx *ctx)
 			depth--;
 		else if (t->token == PG_QUERY__TOKEN__ASCII_59 && depth == 0)
 		{
-			ok = parse_piece(ctx, start, t->end - start, &err_off, &message);
+			struct piece *p = vec_push(&pieces);
+
+			p->start = start;
+			p->end = t->end;
 			start = t->end;
 		}
 	}
 	/* What follows the last ';': comments, blanks, or a statement without one. */
-	if (ok && tok_lower(ctx, start) < ctx->n_toks)
+	if (tok_lower(ctx, start) < ctx->n_toks)
 	{
 		size_t k = tok_lower(ctx, start);
 
 		while (k < ctx->n_toks && is_comment(&ctx->toks[k]))
 			k++;
 		if (k < ctx->n_toks)
-			ok = parse_piece(ctx, start, ctx->offset + ctx->len - start, &err_off, &message);
+		{
+			struct piece *p = vec_push(&pieces);
+
+			p->start = start;
+			p->end = ctx->offset + ctx->len;
+		}
 	}
+	ps = pieces.items;
+	texts = calloc(pieces.n + 1, sizeof(char *));
+	if (texts == NULL)
+		ml_fatal_oom();
+	for (size_t i = 0; i < pieces.n; i++)
+		if ((texts[i] = strndup(ctx->text + (ps[i].start - ctx->offset),
+								ps[i].end - ps[i].start)) == NULL)
+			ml_fatal_oom();
+	/* A long run of statements is parsed from both ends at once (pgq.h). */
+	ahead = ml_pgq_ahead_start(texts, pieces.n);
+	for (size_t i = 0; i < pieces.n && ok; i++)
+	{
+		struct ml_pgq_result r;
+
+		if (ahead != NULL)
+			ml_pgq_ahead_call(ahead, i, &r);
+		else
+			ml_pgq_call(&r, ML_PGQ_PARSE, texts[i]);
+		ok = add_parsed(ctx, ps[i].start, ps[i].end - ps[i].start, &r, &err_off, &message);
+	}
+	ml_pgq_ahead_finish(ahead);
+	for (size_t i = 0; i < pieces.n; i++)
+		free(texts[i]);
+	free(texts);
+	free(pieces.items);
 	if (!ok)
 		ctx->stmts->n = n_before;
 	return ok;

@@ -281,6 +281,124 @@ ml_pgq_exit(void)
 	made_context = false;
 }
 
+/* Texts a helper is worth starting for: fewer parse faster than a thread starts. */
+#define AHEAD_MIN 256
+
+enum ahead_state
+{
+	AHEAD_FREE,	   /* nobody has it yet */
+	AHEAD_CALLER,  /* the caller parses it itself */
+	AHEAD_RUNNING, /* the helper is parsing it */
+	AHEAD_DONE	   /* the helper's result waits in results[i] */
+};
+
+struct ml_pgq_ahead
+{
+	pthread_mutex_t lock;
+	pthread_cond_t done; /* the helper finished a text, or stopped */
+	pthread_t thread;
+	bool started;
+	char *const *texts;
+	size_t n;
+	unsigned char *state;
+	struct ml_pgq_result *results;
+	bool stop;
+};
+
+static bool ahead_on = true;
+
+void
+ml_pgq_ahead_enable(bool on)
+{
+	ahead_on = on;
+}
+
+/* The helper: parses texts from the last backwards until it meets the caller. */
+static void *
+ahead_run(void *arg)
+{
+	struct ml_pgq_ahead *a = arg;
+
+	pthread_mutex_lock(&a->lock);
+	for (size_t i = a->n; i-- > 0 && !a->stop && a->state[i] == AHEAD_FREE;)
+	{
+		a->state[i] = AHEAD_RUNNING;
+		pthread_mutex_unlock(&a->lock);
+		call_parse(&a->results[i], a->texts[i]);
+		pthread_mutex_lock(&a->lock);
+		a->state[i] = AHEAD_DONE;
+		pthread_cond_broadcast(&a->done);
+	}
+	pthread_mutex_unlock(&a->lock);
+	/* libpg_query frees this thread's memory itself when the thread ends. */
+	return NULL;
+}
+
+struct ml_pgq_ahead *
+ml_pgq_ahead_start(char *const *texts, size_t n)
+{
+	struct ml_pgq_ahead *a;
+
+	if (!ahead_on || n < AHEAD_MIN || (tape != NULL && tape->data != NULL))
+		return NULL;
+	a = calloc(1, sizeof(*a));
+	if (a == NULL || (a->state = calloc(n, 1)) == NULL ||
+		(a->results = calloc(n, sizeof(*a->results))) == NULL)
+		ml_fatal_oom();
+	pthread_mutex_init(&a->lock, NULL);
+	pthread_cond_init(&a->done, NULL);
+	a->texts = texts;
+	a->n = n;
+	a->started = pthread_create(&a->thread, NULL, ahead_run, a) == 0;
+	if (!a->started)
+	{
+		/* No thread: the caller parses everything itself, as without a helper. */
+		a->stop = true;
+		ml_pgq_ahead_finish(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+ml_pgq_ahead_call(struct ml_pgq_ahead *a, size_t i, struct ml_pgq_result *r)
+{
+	pthread_mutex_lock(&a->lock);
+	if (a->state[i] == AHEAD_FREE)
+	{
+		a->state[i] = AHEAD_CALLER;
+		pthread_mutex_unlock(&a->lock);
+		ml_pgq_call(r, ML_PGQ_PARSE, a->texts[i]);
+		return;
+	}
+	while (a->state[i] != AHEAD_DONE)
+		pthread_cond_wait(&a->done, &a->lock);
+	*r = a->results[i];
+	memset(&a->results[i], 0, sizeof(a->results[i]));
+	pthread_mutex_unlock(&a->lock);
+	if (tape != NULL && tape->record != NULL)
+		record(r, ML_PGQ_PARSE, a->texts[i], strlen(a->texts[i]));
+}
+
+void
+ml_pgq_ahead_finish(struct ml_pgq_ahead *a)
+{
+	if (a == NULL)
+		return;
+	pthread_mutex_lock(&a->lock);
+	a->stop = true;
+	pthread_mutex_unlock(&a->lock);
+	if (a->started)
+		pthread_join(a->thread, NULL);
+	for (size_t i = 0; i < a->n; i++)
+		free(a->results[i].owned);
+	pthread_cond_destroy(&a->done);
+	pthread_mutex_destroy(&a->lock);
+	free(a->results);
+	free(a->state);
+	free(a);
+}
+
 static char identity[PATH_MAX + 64];
 static pthread_once_t identity_once = PTHREAD_ONCE_INIT;
 
