@@ -5,7 +5,8 @@
  *
  * A diagnostic is complete when it is made: its position is already line:column and it
  * carries a copy of its source line, so reporters only format, and a file's arena can be
- * freed as soon as the file is linted. Strings live in the list's own arena.
+ * freed as soon as the file is linted. Strings live in the list's own arena; file names,
+ * details and hints are kept once and shared, since thousands of findings repeat them.
  */
 #ifndef MIGLINT_DIAG_H
 #define MIGLINT_DIAG_H
@@ -44,7 +45,10 @@ struct ml_diag
 	bool suppressed;			/* silenced by a miglint-ignore comment */
 	size_t seq;					/* order of reporting, the last sort key */
 	struct ml_arena *arena;		/* where detail and hint go */
+	struct ml_strmap *shared;	/* the list's strings kept once (ml_diag_shared) */
 };
+
+struct ml_strmap;
 
 struct ml_diag_list
 {
@@ -52,6 +56,7 @@ struct ml_diag_list
 	size_t n;
 	size_t cap;
 	struct ml_arena *arena;
+	struct ml_strmap *shared; /* text -> the one copy of it in 'arena' */
 };
 
 void ml_diag_list_init(struct ml_diag_list *list);
@@ -62,6 +67,9 @@ struct ml_diag *ml_diag_list_add(struct ml_diag_list *list);
 
 /* Sorts by file order, then position, then rule name (stable for equal keys). */
 void ml_diag_list_sort(struct ml_diag_list *list);
+
+/* The list's one copy of 'text' (made on first use): for strings many findings repeat. */
+const char *ml_diag_shared(struct ml_diag *d, const char *text);
 
 /* Sets the detail or the hint (printf-style, full sentences). */
 void ml_diag_detail(struct ml_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "miglint/arena.h"
+#include "miglint/strbuf.h"
 #include "miglint/strmap.h"
 
 #define NAMEDATALEN 64
@@ -517,7 +518,7 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 
 	if (t->n_cols == t->cap_cols)
 	{
-		t->cap_cols = t->cap_cols ? t->cap_cols * 2 : 8;
+		t->cap_cols = t->cap_cols ? t->cap_cols * 2 : 4;
 		t->cols = realloc(t->cols, t->cap_cols * sizeof(*t->cols));
 		if (t->cols == NULL)
 			ml_fatal_oom();
@@ -563,8 +564,11 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 static char *
 names_text(struct ml_arena *a, PgQuery__Node *const *items, size_t n)
 {
-	char *out = ml_arena_strdup(a, "");
+	struct ml_strbuf sb;
+	char *out;
 
+	/* Built outside the arena, which keeps every string it is given for good. */
+	ml_strbuf_init(&sb);
 	for (size_t i = 0; i < n; i++)
 	{
 		const PgQuery__Node *it = items[i];
@@ -576,8 +580,12 @@ names_text(struct ml_arena *a, PgQuery__Node *const *items, size_t n)
 			name = it->index_elem->name && it->index_elem->name[0] ? it->index_elem->name : "(expr)";
 		else
 			name = "?";
-		out = ml_arena_printf(a, "%s%s%s", out, i ? "," : "", name);
+		if (i > 0)
+			ml_strbuf_putc(&sb, ',');
+		ml_strbuf_puts(&sb, name);
 	}
+	out = ml_arena_strndup(a, sb.data != NULL ? sb.data : "", sb.len);
+	ml_strbuf_cleanup(&sb);
 	return out;
 }
 
@@ -680,7 +688,7 @@ add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__C
 	}
 	if (t->n_cons == t->cap_cons)
 	{
-		t->cap_cons = t->cap_cons ? t->cap_cons * 2 : 8;
+		t->cap_cons = t->cap_cons ? t->cap_cons * 2 : 2;
 		t->cons = realloc(t->cons, t->cap_cons * sizeof(*t->cons));
 		if (t->cons == NULL)
 			ml_fatal_oom();
@@ -792,15 +800,19 @@ create(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind
 static char *
 table_def(struct ml_arena *a, const PgQuery__CreateStmt *cs)
 {
-	char *out = ml_arena_strdup(a, "");
+	struct ml_strbuf sb;
+	char *out;
 
+	ml_strbuf_init(&sb);
 	for (size_t i = 0; i < cs->n_table_elts; i++)
 		if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 		{
 			const PgQuery__ColumnDef *cd = cs->table_elts[i]->column_def;
 
-			out = ml_arena_printf(a, "%s%s:%s;", out, cd->colname, type_text(a, cd->type_name));
+			ml_strbuf_printf(&sb, "%s:%s;", cd->colname, type_text(a, cd->type_name));
 		}
+	out = ml_arena_strndup(a, sb.data != NULL ? sb.data : "", sb.len);
+	ml_strbuf_cleanup(&sb);
 	return out;
 }
 
@@ -818,6 +830,14 @@ create_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 		return;
 	t->columns_known = cs->partbound == NULL && cs->of_typename == NULL && cs->n_inh_relations == 0;
 	t->indexes_unknown = cs->partbound != NULL;
+	/* Room for exactly the columns listed: a catalog of 100,000 tables feels every byte. */
+	if (cs->n_table_elts > 0)
+	{
+		t->cols = malloc(cs->n_table_elts * sizeof(*t->cols));
+		if (t->cols == NULL)
+			ml_fatal_oom();
+		t->cap_cols = cs->n_table_elts;
+	}
 	for (size_t i = 0; i < cs->n_table_elts; i++)
 	{
 		const PgQuery__Node *el = cs->table_elts[i];

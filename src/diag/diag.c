@@ -5,8 +5,12 @@
  */
 #include "miglint/diag.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "miglint/strmap.h"
 
 const char *
 ml_severity_name(enum ml_severity sev)
@@ -30,12 +34,14 @@ ml_diag_list_init(struct ml_diag_list *list)
 {
 	memset(list, 0, sizeof(*list));
 	list->arena = ml_arena_create();
+	list->shared = ml_strmap_create();
 }
 
 void
 ml_diag_list_cleanup(struct ml_diag_list *list)
 {
 	free(list->items);
+	ml_strmap_destroy(list->shared);
 	ml_arena_destroy(list->arena);
 	memset(list, 0, sizeof(*list));
 }
@@ -58,6 +64,7 @@ ml_diag_list_add(struct ml_diag_list *list)
 	d = &list->items[list->n++];
 	memset(d, 0, sizeof(*d));
 	d->arena = list->arena;
+	d->shared = list->shared;
 	d->seq = list->n;
 	return d;
 }
@@ -86,13 +93,40 @@ ml_diag_list_sort(struct ml_diag_list *list)
 		qsort(list->items, list->n, sizeof(*list->items), cmp_diag);
 }
 
+const char *
+ml_diag_shared(struct ml_diag *d, const char *text)
+{
+	char *copy = ml_strmap_get(d->shared, text);
+
+	if (copy == NULL)
+	{
+		copy = ml_arena_strdup(d->arena, text);
+		ml_strmap_set(d->shared, copy, copy);
+	}
+	return copy;
+}
+
+/* The printf-style text, kept once in the list (see ml_diag_shared). */
+static const char *
+shared_vprintf(struct ml_diag *d, const char *fmt, va_list ap)
+{
+	char *text = NULL;
+	const char *out;
+
+	if (vasprintf(&text, fmt, ap) < 0)
+		ml_fatal_oom();
+	out = ml_diag_shared(d, text);
+	free(text);
+	return out;
+}
+
 void
 ml_diag_detail(struct ml_diag *d, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	d->detail = ml_arena_vprintf(d->arena, fmt, ap);
+	d->detail = shared_vprintf(d, fmt, ap);
 	va_end(ap);
 }
 
@@ -102,6 +136,6 @@ ml_diag_hint(struct ml_diag *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	d->hint = ml_arena_vprintf(d->arena, fmt, ap);
+	d->hint = shared_vprintf(d, fmt, ap);
 	va_end(ap);
 }

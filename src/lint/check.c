@@ -147,7 +147,7 @@ report_va(struct ml_check *chk, const struct ml_source *src, size_t start, size_
 	d->message = ml_arena_vprintf(d->arena, fmt, ap);
 	text = ml_source_line_text(src, d->line, &len);
 	d->source_line = ml_arena_strndup(d->arena, text, len);
-	d->file = ml_arena_strdup(d->arena, src->path);
+	d->file = ml_diag_shared(d, src->path);
 	return d;
 }
 
