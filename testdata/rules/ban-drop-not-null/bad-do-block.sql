@@ -1,0 +1,4 @@
+-- DROP NOT NULL of an existing table inside a DO block.
+DO $$ BEGIN
+  ALTER TABLE "users" ALTER COLUMN "email" DROP NOT NULL;
+END $$;

@@ -1,0 +1,4 @@
+-- TRUNCATE ... CASCADE inside a DO block.
+DO $$ BEGIN
+  TRUNCATE "users" CASCADE;
+END $$;
