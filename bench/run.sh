@@ -13,6 +13,9 @@
 # statements per second. Rows 1-6 are cold: miglint starts each run with an empty parse
 # cache (and fills it, which it pays for). Rows 7 re-run with the cache filled, as a
 # pre-commit hook or CI does every day. Row 5b doubles row 5, to show cost grows linearly.
+# Each run is timed with date(1) and time(1) around the tool; the median cost of that frame
+# around true(1), measured in the same rounds, is taken off both tools' wall times, so the
+# small rows compare the tools, not the frame.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -66,7 +69,7 @@ measure() {
 # "warm" (filled once before the runs).
 row() {
 	name=$1 cache=$2 mpaths=$3 sfiles=$4
-	: >"$work/m" && : >"$work/s" && : >"$work/f"
+	: >"$work/m" && : >"$work/s" && : >"$work/f" && : >"$work/b"
 	rm -rf "$work/cache"
 	# shellcheck disable=SC2086
 	[ "$cache" = warm ] && "$miglint" --no-config --cache-dir "$work/cache" $mpaths >/dev/null 2>&1 || true
@@ -79,13 +82,15 @@ row() {
 		measure "$squawk" $sfiles >>"$work/s"
 		# shellcheck disable=SC2086
 		measure "$floor" $mpaths >>"$work/f"
+		measure true >>"$work/b"
 		r=$((r + 1))
 	done
 	# shellcheck disable=SC2086
 	stmts=$("$miglint" --no-config --no-cache $mpaths 2>/dev/null | tail -n 1 |
 		sed -n 's/.*[0-9] files*, \([0-9]*\) statements* checked.*/\1/p')
-	mt=$(cut -d' ' -f1 "$work/m" | median)
-	st=$(cut -d' ' -f1 "$work/s" | median)
+	bt=$(cut -d' ' -f1 "$work/b" | median)
+	mt=$(cut -d' ' -f1 "$work/m" | median | awk -v b="$bt" '{ printf "%.4f", $1 - b }')
+	st=$(cut -d' ' -f1 "$work/s" | median | awk -v b="$bt" '{ printf "%.4f", $1 - b }')
 	mc=$(cut -d' ' -f2 "$work/m" | median)
 	fc=$(cut -d' ' -f2 "$work/f" | median)
 	mm=$(cut -d' ' -f3 "$work/m" | median)
@@ -96,14 +101,14 @@ row() {
 		ratio = st > 0 ? sprintf("%.2f", mt / st) : "-"
 		over = fc > 0 ? sprintf("%+.0f%%", 100 * (mc - fc) / fc) : "-"
 		rate = mt > 0 ? sprintf("%.0f", stmts / mt) : "-"
-		printf "%-36s %8.3f %8.3f %6s %8s %8s %7s %7.1f %7.1f %9s\n", n, mt, st, ratio, mc, fc, over,
+		printf "%-36s %8.4f %8.4f %6s %8s %8s %7s %7.1f %7.1f %9s\n", n, mt, st, ratio, mc, fc, over,
 			mm / 1024, sm / 1024, rate
 	}'
 }
 
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "miglint $("$miglint" --version | cut -d' ' -f2), squawk $squawk_version (native binary), $runs runs each, medians"
-echo "wall and CPU in seconds; floor = libpg_query alone, one thread; over = miglint CPU beyond the floor; RSS in MB"
+echo "wall and CPU in seconds (wall without the timing frame: see the top of this script); floor = libpg_query alone, one thread; over = miglint CPU beyond the floor; RSS in MB"
 printf '%-36s %8s %8s %6s %8s %8s %7s %7s %7s %9s\n' workload "miglint" "squawk" ratio "ml CPU" "floor" over \
 	"ml RSS" "sq RSS" "stmts/s"
 if [ -d "$shared" ]; then
