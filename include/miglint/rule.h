@@ -87,7 +87,10 @@ struct ml_check
 	 * what they silenced in all the folder's findings. */
 	const struct ml_kept_ignores *kept;
 	size_t n_kept;
+	struct ml_source_cache *sources; /* what ml_check_source read, in 'arena' (lazily) */
 };
+
+struct ml_source_cache;
 
 /* The registry: every rule, sorted by name (rules/registry.c). */
 extern const struct ml_rule *const ml_rules[];

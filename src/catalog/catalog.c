@@ -39,6 +39,8 @@ struct ml_cat_object
 	char **triggers;
 	size_t n_triggers, cap_triggers;
 	struct ml_cat_object *table; /* an index's or an owned sequence's table */
+	struct ml_cat_object **indexes; /* a table's indexes, as they came (dropped ones too) */
+	size_t n_indexes, cap_indexes;
 	char *def;					 /* what defines it, to compare a re-creation with */
 	char **keys;				 /* an index's key columns; NULL for an expression */
 	size_t n_keys;
@@ -112,6 +114,7 @@ ml_catalog_destroy(struct ml_catalog *cat)
 		free(cat->objects[i]->triggers);
 		free(cat->objects[i]->values);
 		free(cat->objects[i]->added);
+		free(cat->objects[i]->indexes);
 	}
 	free(cat->objects);
 	free(cat->recreations);
@@ -372,6 +375,23 @@ add_object(struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, co
 	cat->live[kind]++;
 	ml_strmap_set(cat->names, obj->key, obj);
 	return obj;
+}
+
+/* Makes 't' (or nobody, when NULL) the table of index 'idx', and lists it among t's indexes. */
+static void
+set_index_table(struct ml_cat_object *idx, struct ml_cat_object *t)
+{
+	idx->table = t;
+	if (t == NULL)
+		return;
+	if (t->n_indexes == t->cap_indexes)
+	{
+		t->cap_indexes = t->cap_indexes ? t->cap_indexes * 2 : 2;
+		t->indexes = realloc(t->indexes, t->cap_indexes * sizeof(*t->indexes));
+		if (t->indexes == NULL)
+			ml_fatal_oom();
+	}
+	t->indexes[t->n_indexes++] = idx;
 }
 
 static void
@@ -729,7 +749,7 @@ add_constraint(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__C
 		if (lookup(cat, ML_OBJ_INDEX, t->schema, iname) == NULL)
 		{
 			idx = add_object(cat, ML_OBJ_INDEX, t->schema, iname, stmt);
-			idx->table = t;
+			set_index_table(idx, t);
 			if (con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION)
 				idx->method = ml_arena_strdup(cat->arena, con->access_method && con->access_method[0]
 															  ? con->access_method
@@ -1102,7 +1122,7 @@ create_index(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__
 									 names_text(cat->arena, ix->index_params, ix->n_index_params)));
 	if (idx == NULL)
 		return;
-	idx->table = t;
+	set_index_table(idx, t);
 	idx->partial = ix->where_clause != NULL;
 	if (idx->partial && !not_null_tests(cat, idx, ix->where_clause))
 		idx->n_not_null = 0;
@@ -1687,9 +1707,11 @@ ml_cat_table_indexes_known(const struct ml_cat_object *table)
 const struct ml_cat_object *
 ml_catalog_next_index(const struct ml_catalog *cat, const struct ml_cat_object *table, size_t *it)
 {
-	while (*it < cat->n_objects)
+	(void) cat;
+	/* The table's own list: an index dropped, or moved to another table, is skipped. */
+	while (table != NULL && *it < table->n_indexes)
 	{
-		const struct ml_cat_object *o = cat->objects[(*it)++];
+		const struct ml_cat_object *o = table->indexes[(*it)++];
 
 		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == table)
 			return o;

@@ -221,11 +221,25 @@ ml_report_in(struct ml_check *chk, const struct ml_source *src, size_t start, si
 	return d;
 }
 
+/* One file ml_check_source read, kept for the next finding in it (a list in chk's arena). */
+struct ml_source_cache
+{
+	const struct ml_migration *migration;
+	const struct ml_source *src;
+	struct ml_source_cache *next;
+};
+
 const struct ml_source *
 ml_check_source(struct ml_check *chk, const struct ml_migration *m)
 {
 	struct ml_source *src = NULL;
+	struct ml_source_cache *kept;
 	struct ml_error err;
+
+	/* A folder rule may report thousands of findings into one file: read it once. */
+	for (kept = chk->sources; kept != NULL; kept = kept->next)
+		if (kept->migration == m)
+			return kept->src;
 
 	/* The text that was linted: --fix --diff lints the fixed text, not the file's. */
 	if ((m->override != NULL ? ml_source_from_bytes(&src, chk->arena, m->override,
@@ -236,6 +250,11 @@ ml_check_source(struct ml_check *chk, const struct ml_migration *m)
 		src = ml_source_stub(chk->arena, m->display);
 	}
 	src->order = m->order;
+	kept = ml_arena_alloc(chk->arena, sizeof(*kept));
+	kept->migration = m;
+	kept->src = src;
+	kept->next = chk->sources;
+	chk->sources = kept;
 	return src;
 }
 
