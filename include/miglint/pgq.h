@@ -59,9 +59,10 @@ bool ml_pgq_stop(struct ml_pgq_tape *t);
 
 /*
  * Parse calls made ahead, on a second thread, for a long run of statements of one file: the
- * caller asks for texts[0], texts[1], ... in order with ml_pgq_ahead_call, and the helper
- * parses from the last one backwards until they meet, so one big file uses two cores. Each
- * result is the one ml_pgq_call gives, and is recorded on the tape in the same order.
+ * caller asks for texts[0], texts[1], ... in order with ml_pgq_ahead_call and parses each
+ * that nobody took; block by block, the helper parses from the block's end backwards until
+ * they meet, so one big file uses two cores while the results waiting stay few. Each result
+ * is the one ml_pgq_call gives, and is recorded on the tape in the same order.
  */
 struct ml_pgq_ahead;
 

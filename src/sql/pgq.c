@@ -283,6 +283,12 @@ ml_pgq_exit(void)
 
 /* Texts a helper is worth starting for: fewer parse faster than a thread starts. */
 #define AHEAD_MIN 256
+/*
+ * The texts go in blocks of this many: in each the caller parses from the front and the
+ * helper from the back until they meet, and the helper is at most one block ahead, which
+ * bounds the results it holds.
+ */
+#define AHEAD_BLOCK 1024
 
 enum ahead_state
 {
@@ -295,13 +301,15 @@ enum ahead_state
 struct ml_pgq_ahead
 {
 	pthread_mutex_t lock;
-	pthread_cond_t done; /* the helper finished a text, or stopped */
+	pthread_cond_t done;  /* the helper finished a text */
+	pthread_cond_t space; /* the caller moved on, or stopped the helper */
 	pthread_t thread;
 	bool started;
 	char *const *texts;
 	size_t n;
 	unsigned char *state;
 	struct ml_pgq_result *results;
+	size_t taken; /* the text the caller asks for now */
 	bool stop;
 };
 
@@ -313,21 +321,31 @@ ml_pgq_ahead_enable(bool on)
 	ahead_on = on;
 }
 
-/* The helper: parses texts from the last backwards until it meets the caller. */
+/*
+ * The helper: in each block, parses texts from the last backwards until it reaches one the
+ * caller took; it starts block b only once the caller has reached block b - 1.
+ */
 static void *
 ahead_run(void *arg)
 {
 	struct ml_pgq_ahead *a = arg;
 
 	pthread_mutex_lock(&a->lock);
-	for (size_t i = a->n; i-- > 0 && !a->stop && a->state[i] == AHEAD_FREE;)
+	for (size_t start = 0; start < a->n && !a->stop; start += AHEAD_BLOCK)
 	{
-		a->state[i] = AHEAD_RUNNING;
-		pthread_mutex_unlock(&a->lock);
-		call_parse(&a->results[i], a->texts[i]);
-		pthread_mutex_lock(&a->lock);
-		a->state[i] = AHEAD_DONE;
-		pthread_cond_broadcast(&a->done);
+		size_t end = start + AHEAD_BLOCK < a->n ? start + AHEAD_BLOCK : a->n;
+
+		while (!a->stop && start >= AHEAD_BLOCK && a->taken < start - AHEAD_BLOCK)
+			pthread_cond_wait(&a->space, &a->lock);
+		for (size_t i = end; i-- > start && !a->stop && a->state[i] == AHEAD_FREE;)
+		{
+			a->state[i] = AHEAD_RUNNING;
+			pthread_mutex_unlock(&a->lock);
+			call_parse(&a->results[i], a->texts[i]);
+			pthread_mutex_lock(&a->lock);
+			a->state[i] = AHEAD_DONE;
+			pthread_cond_broadcast(&a->done);
+		}
 	}
 	pthread_mutex_unlock(&a->lock);
 	/* libpg_query frees this thread's memory itself when the thread ends. */
@@ -347,6 +365,7 @@ ml_pgq_ahead_start(char *const *texts, size_t n)
 		ml_fatal_oom();
 	pthread_mutex_init(&a->lock, NULL);
 	pthread_cond_init(&a->done, NULL);
+	pthread_cond_init(&a->space, NULL);
 	a->texts = texts;
 	a->n = n;
 	a->started = pthread_create(&a->thread, NULL, ahead_run, a) == 0;
@@ -364,6 +383,9 @@ void
 ml_pgq_ahead_call(struct ml_pgq_ahead *a, size_t i, struct ml_pgq_result *r)
 {
 	pthread_mutex_lock(&a->lock);
+	a->taken = i;
+	if (i % AHEAD_BLOCK == 0)
+		pthread_cond_broadcast(&a->space);
 	if (a->state[i] == AHEAD_FREE)
 	{
 		a->state[i] = AHEAD_CALLER;
@@ -387,12 +409,14 @@ ml_pgq_ahead_finish(struct ml_pgq_ahead *a)
 		return;
 	pthread_mutex_lock(&a->lock);
 	a->stop = true;
+	pthread_cond_broadcast(&a->space);
 	pthread_mutex_unlock(&a->lock);
 	if (a->started)
 		pthread_join(a->thread, NULL);
 	for (size_t i = 0; i < a->n; i++)
 		free(a->results[i].owned);
 	pthread_cond_destroy(&a->done);
+	pthread_cond_destroy(&a->space);
 	pthread_mutex_destroy(&a->lock);
 	free(a->results);
 	free(a->state);
