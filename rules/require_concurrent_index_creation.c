@@ -45,7 +45,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		ml_diag_hint(d, "Write CREATE INDEX CONCURRENTLY.%s", ml_check_concurrently_note(chk));
 	else
 		ml_diag_hint(d, "Write CREATE INDEX CONCURRENTLY, and run it outside a transaction "
-						"block.");
+						"block.%s",
+					 ml_check_do_block_note(stmt));
 }
 
 const struct ml_rule ml_rule_require_concurrent_index_creation = {

@@ -38,8 +38,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						"the index outside the migrator (psql or a deploy step) and keep DROP "
 						"INDEX IF EXISTS here, or set a short lock_timeout before it.");
 	else
-		ml_diag_hint(d, "Write DROP INDEX CONCURRENTLY IF EXISTS %s, outside a transaction block.",
-					 names);
+		ml_diag_hint(d, "Write DROP INDEX CONCURRENTLY IF EXISTS %s, outside a transaction block.%s",
+					 names, ml_check_do_block_note(stmt));
 }
 
 const struct ml_rule ml_rule_require_concurrent_index_deletion = {

@@ -47,7 +47,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 							"step).");
 		else
 			ml_diag_hint(d, "Write DETACH PARTITION ... CONCURRENTLY, outside a transaction "
-							"block (PostgreSQL 14 or later).");
+							"block (PostgreSQL 14 or later).%s",
+						 ml_check_do_block_note(stmt));
 	}
 }
 

@@ -53,7 +53,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 						"the index outside the migrator (psql or a deploy step).");
 	else
 		ml_diag_hint(d, "Write REINDEX (CONCURRENTLY) or REINDEX ... CONCURRENTLY, outside a "
-						"transaction block (PostgreSQL 12 or later).");
+						"transaction block (PostgreSQL 12 or later).%s",
+					 ml_check_do_block_note(stmt));
 }
 
 const struct ml_rule ml_rule_require_concurrent_reindex = {

@@ -254,6 +254,12 @@ const char *ml_constraint_key_columns(struct ml_check *chk, const PgQuery__Const
  */
 const char *ml_check_concurrently_note(const struct ml_check *chk);
 
+/*
+ * For a hint that advises CONCURRENTLY "outside a transaction block": a sentence (with a
+ * leading space) saying a DO block is one, when 'stmt' sits in one, or "".
+ */
+const char *ml_check_do_block_note(const struct ml_stmt *stmt);
+
 /* True when the file is a migration of a Drizzle folder (0.x or 1.0). */
 bool ml_check_drizzle(const struct ml_check *chk);
 

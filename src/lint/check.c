@@ -622,3 +622,9 @@ ml_alter_cmd_needs_pass(const PgQuery__AlterTableCmd *cmd)
 			return false;
 	}
 }
+
+const char *
+ml_check_do_block_note(const struct ml_stmt *stmt)
+{
+	return stmt->in_do ? " A DO block runs in a transaction: write the statement outside it." : "";
+}
