@@ -30,7 +30,8 @@ judge(struct ml_check *chk, const struct ml_kept_ignores *k)
 	const struct ml_suppressions *s = &k->supp;
 	const struct ml_source *src = ml_check_source(chk, k->migration);
 
-	if (src == NULL)
+	/* The file was read when it was linted; if it cannot be read again, say nothing. */
+	if (src == NULL || src->len == 0)
 		return;
 	for (size_t i = 0; i < s->n; i++)
 	{

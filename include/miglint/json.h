@@ -32,6 +32,12 @@ struct ml_json
 void ml_json_parse(struct ml_json *out, const struct ml_source *src);
 
 /*
+ * Installs the cJSON allocation hooks ml_json_parse_in needs. cJSON keeps them in a global
+ * that every cJSON call reads, so call it before a second thread exists (ml_lint_run does).
+ */
+void ml_json_init(void);
+
+/*
  * Like ml_json_parse, but every node of the tree comes from 'arena' and is freed with it, not
  * one by one: for big documents read once (snapshots). The tree must not be changed.
  */

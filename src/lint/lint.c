@@ -24,6 +24,7 @@
 
 #include "miglint/catalog.h"
 #include "miglint/drizzle.h"
+#include "miglint/json.h"
 #include "miglint/parse_cache.h"
 #include "miglint/pool.h"
 #include "miglint/rule.h"
@@ -337,6 +338,8 @@ ml_lint_run(struct ml_lint_stats *stats, struct ml_diag_list *diags, const struc
 	size_t order = 0;
 	struct folder_run run = {0};
 
+	/* Before any worker thread: the hooks are a global every cJSON call reads. */
+	ml_json_init();
 	stats->files = 0;
 	stats->statements = 0;
 	stats->input_errors = 0;

@@ -187,8 +187,6 @@ ml_json_parse(struct ml_json *out, const struct ml_source *src)
 {
 	const char *end = NULL;
 
-	/* Before any document is parsed, on any thread: the hooks are process-wide. */
-	pthread_once(&hooks_once, install_hooks);
 	memset(out, 0, sizeof(*out));
 	/* len + 1: cJSON wants the terminating NUL inside the length to reject trailing text. */
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len + 1, &end, 1);
@@ -204,8 +202,16 @@ ml_json_parse(struct ml_json *out, const struct ml_source *src)
 }
 
 void
+ml_json_init(void)
+{
+	pthread_once(&hooks_once, install_hooks);
+}
+
+void
 ml_json_parse_in(struct ml_json *out, const struct ml_source *src, struct ml_arena *arena)
 {
+	/* Normally a no-op: ml_lint_run installed the hooks before it started any thread. */
+	ml_json_init();
 	parse_arena = arena;
 	ml_json_parse(out, src);
 	parse_arena = NULL;
