@@ -43,17 +43,17 @@ while [ $i -lt 40 ]; do
 	} >"$plain/$(printf '%04d' $i)_gen.sql"
 	i=$((i + 1))
 done
-# Two long files (2,600 statements: three of the blocks in which a second thread parses from
+# Two long files (1,400 statements: two of the blocks in which a second thread parses from
 # the other end, pgq.h): one clean, one with a syntax error in its second block, where both
-# threads have parsed past it.
+# threads have parsed past it. Their entries stay well under the 1 MiB bound tested below.
 for name in big big_bad; do
 	{
 		j=0
-		while [ $j -lt 1300 ]; do
+		while [ $j -lt 700 ]; do
 			printf 'CREATE TABLE b_%s_%s (id int);
 INSERT INTO b_%s_%s VALUES (%s);
 ' $name $j $name $j $j
-			[ $name = big_bad ] && [ $j -eq 1100 ] && printf 'SELEC oops;
+			[ $name = big_bad ] && [ $j -eq 600 ] && printf 'SELEC oops;
 '
 			j=$((j + 1))
 		done
