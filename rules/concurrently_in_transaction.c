@@ -25,20 +25,17 @@ add_value_before_12(const struct ml_check *chk, const struct ml_stmt *stmt)
 {
 	const PgQuery__AlterEnumStmt *ae;
 	const struct ml_cat_object *type;
-	const char *schema = NULL, *name;
+	const char *schema, *name;
 
 	if (chk->config->pg_version >= 12 ||
 		stmt->node->node_case != PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
 		return NULL;
 	ae = stmt->node->alter_enum_stmt;
-	if ((ae->old_val != NULL && ae->old_val[0] != '\0') || ae->n_type_name == 0 ||
-		ae->type_name[ae->n_type_name - 1]->node_case != PG_QUERY__NODE__NODE_STRING)
+	if (ae->old_val != NULL && ae->old_val[0] != '\0')
 		return NULL;
-	name = ae->type_name[ae->n_type_name - 1]->string->sval;
-	if (ae->n_type_name >= 2 && ae->type_name[ae->n_type_name - 2]->node_case ==
-									PG_QUERY__NODE__NODE_STRING)
-		schema = ae->type_name[ae->n_type_name - 2]->string->sval;
-	type = chk->catalog ? ml_catalog_find(chk->catalog, ML_OBJ_TYPE, schema, name) : NULL;
+	type = chk->catalog != NULL && ml_name_split(ae->type_name, ae->n_type_name, &schema, &name)
+			   ? ml_catalog_find(chk->catalog, ML_OBJ_TYPE, schema, name)
+			   : NULL;
 	if (type != NULL && !ml_catalog_existed_before(chk->catalog, type))
 		return NULL;
 	return "ALTER TYPE ... ADD VALUE";

@@ -202,18 +202,13 @@ literal(struct walk *w, const struct ml_cat_object *type, const PgQuery__Node *e
 static const struct ml_cat_object *
 named_type(const struct walk *w, const PgQuery__TypeName *tn)
 {
-	const PgQuery__Node *first, *last;
+	const char *schema, *name;
 
-	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type || tn->n_names == 0 || tn->n_names > 2)
+	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type ||
+		!ml_name_split(tn->names, tn->n_names, &schema, &name) ||
+		(schema != NULL && strcmp(schema, "pg_catalog") == 0))
 		return NULL;
-	first = tn->names[0];
-	last = tn->names[tn->n_names - 1];
-	if (first->node_case != PG_QUERY__NODE__NODE_STRING ||
-	    last->node_case != PG_QUERY__NODE__NODE_STRING ||
-	    (tn->n_names == 2 && strcmp(first->string->sval, "pg_catalog") == 0))
-		return NULL;
-	return ml_catalog_find(w->chk->catalog, ML_OBJ_TYPE,
-	                       tn->n_names == 2 ? first->string->sval : NULL, last->string->sval);
+	return ml_catalog_find(w->chk->catalog, ML_OBJ_TYPE, schema, name);
 }
 
 /* The type of column 'name' of the statement's table, when it is a catalog type. */

@@ -19,7 +19,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	const PgQuery__AlterEnumStmt *ae;
 	const struct ml_cat_object *type = NULL;
 	const char *const *values = NULL;
-	const char *name;
+	const char *name, *schema, *tname;
 	size_t n = 0;
 	struct ml_diag *d;
 
@@ -29,12 +29,8 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	if ((ae->old_val != NULL && ae->old_val[0] != '\0') || ae->new_val == NULL ||
 		(ae->new_val_neighbor != NULL && ae->new_val_neighbor[0] != '\0'))
 		return;
-	if (chk->catalog != NULL && ae->n_type_name > 0 && ae->n_type_name <= 2 &&
-		ae->type_name[ae->n_type_name - 1]->node_case == PG_QUERY__NODE__NODE_STRING &&
-		ae->type_name[0]->node_case == PG_QUERY__NODE__NODE_STRING)
-		type = ml_catalog_find(chk->catalog, ML_OBJ_TYPE,
-							   ae->n_type_name == 2 ? ae->type_name[0]->string->sval : NULL,
-							   ae->type_name[ae->n_type_name - 1]->string->sval);
+	if (chk->catalog != NULL && ml_name_split(ae->type_name, ae->n_type_name, &schema, &tname))
+		type = ml_catalog_find(chk->catalog, ML_OBJ_TYPE, schema, tname);
 	if (type != NULL && !ml_catalog_existed_before(chk->catalog, type))
 		return;
 	if (type != NULL)

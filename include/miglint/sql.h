@@ -194,6 +194,12 @@ char *ml_quote_ident(struct ml_arena *arena, const char *name);
  */
 char *ml_name_range_var(struct ml_arena *arena, const PgQuery__RangeVar *rv);
 
+/*
+ * Splits a qualified name given as 1 or 2 String nodes ("name" or "schema"."name") into
+ * *schema (NULL when not given) and *name (borrowed); false for any other shape.
+ */
+bool ml_name_split(PgQuery__Node *const *items, size_t n, const char **schema, const char **name);
+
 /* Renders a List of String nodes (DROP's object names) as "a"."b". Arena-owned. */
 char *ml_name_list(struct ml_arena *arena, PgQuery__Node *const *items, size_t n);
 

@@ -548,21 +548,12 @@ ml_check_table_dropped_existed(const struct ml_check *chk, const PgQuery__RangeV
 bool
 ml_check_index_table_existed(const struct ml_check *chk, const PgQuery__Node *object)
 {
-	const PgQuery__Node *const *names;
 	const struct ml_cat_object *idx, *table;
 	const char *schema, *name;
-	size_t n;
 
 	if (chk->catalog == NULL || object->node_case != PG_QUERY__NODE__NODE_LIST ||
-		object->list->n_items == 0 || object->list->n_items > 2)
+		!ml_name_split(object->list->items, object->list->n_items, &schema, &name))
 		return true;
-	names = (const PgQuery__Node *const *) object->list->items;
-	n = object->list->n_items;
-	if (names[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
-		names[n - 1]->node_case != PG_QUERY__NODE__NODE_STRING)
-		return true;
-	schema = n == 2 ? names[0]->string->sval : NULL;
-	name = names[n - 1]->string->sval;
 	idx = ml_catalog_find(chk->catalog, ML_OBJ_INDEX, schema, name);
 	if (idx == NULL)
 		idx = ml_catalog_find_dropped(chk->catalog, ML_OBJ_INDEX, schema, name);

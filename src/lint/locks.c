@@ -256,21 +256,12 @@ drop_lock(const struct ml_check *chk, const PgQuery__DropStmt *ds, struct ml_blo
 	for (size_t i = 0; i < ds->n_objects; i++)
 	{
 		const PgQuery__Node *o = ds->objects[i];
-		const PgQuery__Node *const *names;
-		size_t n;
 		const char *schema, *name;
 		const struct ml_cat_object *obj;
 
-		if (o->node_case != PG_QUERY__NODE__NODE_LIST || o->list->n_items == 0 ||
-			o->list->n_items > 2)
+		if (o->node_case != PG_QUERY__NODE__NODE_LIST ||
+			!ml_name_split(o->list->items, o->list->n_items, &schema, &name))
 			continue;
-		names = (const PgQuery__Node *const *) o->list->items;
-		n = o->list->n_items;
-		if (names[n - 1]->node_case != PG_QUERY__NODE__NODE_STRING ||
-			names[0]->node_case != PG_QUERY__NODE__NODE_STRING)
-			continue;
-		schema = n == 2 ? names[0]->string->sval : NULL;
-		name = names[n - 1]->string->sval;
 		if (kind == ML_OBJ_INDEX)
 		{
 			if (!ml_check_index_table_existed(chk, o))

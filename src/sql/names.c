@@ -100,3 +100,14 @@ ml_name_object(struct ml_arena *arena, const PgQuery__Node *node)
 			return ml_arena_strdup(arena, "?");
 	}
 }
+
+bool
+ml_name_split(PgQuery__Node *const *items, size_t n, const char **schema, const char **name)
+{
+	if (n == 0 || n > 2 || items[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
+		items[n - 1]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return false;
+	*schema = n == 2 ? items[0]->string->sval : NULL;
+	*name = items[n - 1]->string->sval;
+	return true;
+}
