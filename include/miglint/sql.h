@@ -144,6 +144,12 @@ void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml
 				   enum ml_split_mode mode);
 
 /*
+ * Index of the first of toks[0..n) (sorted by start) that starts at or after 'offset', or n
+ * when none does.
+ */
+size_t ml_tokens_at(const struct ml_token *toks, size_t n, size_t offset);
+
+/*
  * Index of the first token that starts at or after 'offset', or n_tokens when none does.
  */
 size_t ml_file_token_at(const struct ml_file *file, size_t offset);

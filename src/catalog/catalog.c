@@ -253,17 +253,8 @@ transaction_stmt(struct ml_catalog *cat, const PgQuery__TransactionStmt *ts)
 static size_t
 token_at(const struct ml_stmt *stmt, size_t at)
 {
-	size_t lo = 0, hi = stmt->tokens != NULL ? stmt->n_tokens : 0;
+	size_t lo = stmt->tokens != NULL ? ml_tokens_at(stmt->tokens, stmt->n_tokens, at) : 0;
 
-	while (lo < hi)
-	{
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (stmt->tokens[mid].start < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	while (lo < (stmt->tokens != NULL ? stmt->n_tokens : 0) &&
 		   (stmt->tokens[lo].token == PG_QUERY__TOKEN__SQL_COMMENT ||
 			stmt->tokens[lo].token == PG_QUERY__TOKEN__C_COMMENT))

@@ -175,9 +175,8 @@ ml_report_at(struct ml_check *chk, const struct ml_stmt *stmt, int location, con
 	va_list ap;
 
 	/* Inside a DO block the file has one string token: the statement has its own tokens. */
-	if (stmt->in_do && at >= 0)
-		while (i < stmt->n_tokens && stmt->tokens[i].start < (size_t) at)
-			i++;
+	if (stmt->in_do && at >= 0 && stmt->tokens != NULL)
+		i = ml_tokens_at(stmt->tokens, stmt->n_tokens, (size_t) at);
 	if (stmt->in_do && at >= 0 && i < stmt->n_tokens)
 	{
 		start = stmt->tokens[i].start;

@@ -123,18 +123,7 @@ struct chunk_ctx
 static size_t
 tok_lower(const struct chunk_ctx *ctx, size_t off)
 {
-	size_t lo = 0, hi = ctx->n_toks;
-
-	while (lo < hi)
-	{
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ctx->toks[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return ml_tokens_at(ctx->toks, ctx->n_toks, off);
 }
 
 /* Skips whitespace forward from file offset 'off' (used when no tokens are known). */
@@ -586,20 +575,26 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 }
 
 size_t
-ml_file_token_at(const struct ml_file *file, size_t offset)
+ml_tokens_at(const struct ml_token *toks, size_t n, size_t offset)
 {
-	size_t lo = 0, hi = file->n_tokens;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi)
 	{
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (file->tokens[mid].start < offset)
+		if (toks[mid].start < offset)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t
+ml_file_token_at(const struct ml_file *file, size_t offset)
+{
+	return ml_tokens_at(file->tokens, file->n_tokens, offset);
 }
 
 long
