@@ -495,21 +495,13 @@ type_text(struct ml_arena *a, const PgQuery__TypeName *tn)
 static const struct ml_cat_object *
 type_object(const struct ml_catalog *cat, const PgQuery__TypeName *tn)
 {
-	const PgQuery__Node *last, *first;
+	const char *schema, *name;
 
-	if (tn == NULL || tn->n_array_bounds > 0 || tn->n_names == 0 || tn->n_names > 2 ||
-		tn->pct_type)
+	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type ||
+		!ml_name_split(tn->names, tn->n_names, &schema, &name) ||
+		(schema != NULL && strcmp(schema, "pg_catalog") == 0))
 		return NULL;
-	last = tn->names[tn->n_names - 1];
-	first = tn->names[0];
-	if (last->node_case != PG_QUERY__NODE__NODE_STRING ||
-		first->node_case != PG_QUERY__NODE__NODE_STRING)
-		return NULL;
-	if (tn->n_names == 2 && strcmp(first->string->sval, "pg_catalog") == 0)
-		return NULL;
-	return lookup(cat, ML_OBJ_TYPE,
-				  tn->n_names == 2 ? first->string->sval : cat->search_schema,
-				  last->string->sval);
+	return lookup(cat, ML_OBJ_TYPE, schema != NULL ? schema : cat->search_schema, name);
 }
 
 static struct ml_cat_column *
@@ -904,12 +896,11 @@ in_names(char *const *names, size_t n, const char *name)
 static void
 drop_column_dependents(struct ml_catalog *cat, struct ml_cat_object *t, const char *column)
 {
-	for (size_t i = 0; i < cat->n_objects; i++)
+	for (size_t i = 0; i < t->n_indexes; i++)
 	{
-		struct ml_cat_object *o = cat->objects[i];
+		struct ml_cat_object *o = t->indexes[i];
 
-		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == t &&
-			in_names(o->keys, o->n_keys, column))
+		if (o->alive && o->table == t && in_names(o->keys, o->n_keys, column))
 			kill(cat, o);
 	}
 	for (size_t i = t->n_cons; i > 0; i--)
@@ -923,11 +914,11 @@ rename_column(struct ml_catalog *cat, struct ml_cat_object *t, const char *from,
 {
 	char *name = ml_arena_strdup(cat->arena, to);
 
-	for (size_t i = 0; i < cat->n_objects; i++)
+	for (size_t i = 0; i < t->n_indexes; i++)
 	{
-		struct ml_cat_object *o = cat->objects[i];
+		struct ml_cat_object *o = t->indexes[i];
 
-		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == t)
+		if (o->alive && o->table == t)
 		{
 			for (size_t k = 0; k < o->n_keys; k++)
 				if (o->keys[k] != NULL && strcmp(o->keys[k], from) == 0)
