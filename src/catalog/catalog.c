@@ -1384,11 +1384,9 @@ set_schema(struct ml_catalog *cat, const PgQuery__AlterObjectSchemaStmt *as)
 		return;
 	rekey(cat, o, as->newschema, o->name);
 	/* A table's indexes move with it. */
-	if (o->kind == ML_OBJ_TABLE || o->kind == ML_OBJ_MATVIEW)
-		for (size_t i = 0; i < cat->n_objects; i++)
-			if (cat->objects[i]->alive && cat->objects[i]->kind == ML_OBJ_INDEX &&
-				cat->objects[i]->table == o)
-				rekey(cat, cat->objects[i], as->newschema, cat->objects[i]->name);
+	for (size_t i = 0; i < o->n_indexes; i++)
+		if (o->indexes[i]->alive && o->indexes[i]->table == o)
+			rekey(cat, o->indexes[i], as->newschema, o->indexes[i]->name);
 }
 
 /* SET search_path TO x, ...: unqualified names now mean schema x. */
