@@ -20,58 +20,37 @@
 
 #include "miglint/rule.h"
 
-/* How the runner groups statements into transactions (config "transaction"). */
-enum runner
-{
-	RUN_ALL,      /* every pending migration in one (drizzle-orm) */
-	RUN_PER_FILE, /* one per migration */
-	RUN_NONE,     /* none: only explicit BEGIN ... COMMIT blocks */
-};
-
 /* What one statement's walk needs. */
 struct walk
 {
 	struct ml_check *chk;
 	const struct ml_stmt *stmt;
-	enum runner runner;
+	enum ml_transaction runner; /* ml_check_transaction */
 	struct ml_tx_pos now;
 	const struct ml_cat_object *table; /* the table the statement writes or constrains */
 	const char *alias;                 /* its name or alias, for qualified column references */
 };
 
-static enum runner
-runner_of(const struct ml_check *chk)
-{
-	switch (ml_check_transaction(chk))
-	{
-		case ML_TRANSACTION_ALL:
-			return RUN_ALL;
-		case ML_TRANSACTION_PER_FILE:
-			return RUN_PER_FILE;
-		default:
-			return RUN_NONE;
-	}
-}
-
 /*
  * True when the statements at 'a' and at the later 'b' run in one transaction: no COMMIT or
  * ROLLBACK between them, and both inside one BEGIN block or inside the runner's own
- * transaction (the run's first for RUN_ALL, the file's first for RUN_PER_FILE).
+ * transaction (the run's first for ML_TRANSACTION_ALL, the file's first for ML_TRANSACTION_PER_FILE).
  */
 static bool
-same_transaction(enum runner runner, const struct ml_tx_pos *a, const struct ml_tx_pos *b)
+same_transaction(enum ml_transaction runner, const struct ml_tx_pos *a, const struct ml_tx_pos *b)
 {
 	if (a->epoch != b->epoch)
 		return false;
-	if (a->block && (a->migration == b->migration || runner == RUN_ALL))
+	if (a->block && (a->migration == b->migration || runner == ML_TRANSACTION_ALL))
 		return true;
 	switch (runner)
 	{
-		case RUN_ALL:
+		case ML_TRANSACTION_ALL:
 			return a->epoch == 0;
-		case RUN_PER_FILE:
+		case ML_TRANSACTION_PER_FILE:
 			return a->migration == b->migration && a->file_first;
-		case RUN_NONE:
+		case ML_TRANSACTION_NONE:
+		case ML_TRANSACTION_DEFAULT: /* ml_check_transaction never gives it */
 			break;
 	}
 	return false;
@@ -82,7 +61,7 @@ same_transaction(enum runner runner, const struct ml_tx_pos *a, const struct ml_
  * value: in the same migration (an earlier one may be applied already, in another run).
  */
 static bool
-type_created_with(enum runner runner, const struct ml_enum_addition *a)
+type_created_with(enum ml_transaction runner, const struct ml_enum_addition *a)
 {
 	return a->type_tx.migration == a->tx.migration && same_transaction(runner, &a->type_tx, &a->tx);
 }
@@ -121,7 +100,7 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 	struct ml_check *chk = w->chk;
 	const char *here = chk->file->src->path;
 	bool same_file = a->tx.migration == w->now.migration;
-	bool block = a->tx.block && (w->runner != RUN_ALL || a->tx.epoch > 0);
+	bool block = a->tx.block && (w->runner != ML_TRANSACTION_ALL || a->tx.epoch > 0);
 	const char *where, *why, *created = "";
 	struct ml_diag *d;
 
@@ -143,7 +122,7 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 		                  "migrations in one transaction"
 		                : "run in one transaction when both are pending: drizzle-orm's migrator "
 		                  "runs all pending migrations in one transaction";
-	else if (w->runner == RUN_ALL)
+	else if (w->runner == ML_TRANSACTION_ALL)
 		why = same_file ? "run in one transaction: the runner runs all pending migrations in "
 		                  "one (config \"transaction\": \"all\")"
 		                : "run in one transaction when both are pending: the runner runs all "
@@ -166,7 +145,7 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 		             "COMMIT after the ALTER TYPE ... ADD VALUE, before the first statement "
 		             "that uses \"%s\".",
 		             v);
-	else if (w->runner == RUN_PER_FILE)
+	else if (w->runner == ML_TRANSACTION_PER_FILE)
 		ml_diag_hint(d,
 		             "Move the statements that use \"%s\" to a later migration: the runner "
 		             "commits between migrations.",
@@ -597,7 +576,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 		return;
 	w.chk = chk;
 	w.stmt = stmt;
-	w.runner = runner_of(chk);
+	w.runner = ml_check_transaction(chk);
 	w.now = ml_catalog_tx_now(chk->catalog);
 	/* Every earlier addition is at least as far back: none can be in this transaction. */
 	if (!same_transaction(w.runner, &last->tx, &w.now) ||
