@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test-sql.c
- *	  Unit tests for the breakpoint splitter, the psql blanking and the parse fallback.
+ *	  Unit tests for the breakpoint splitter, the psql blanking, the scanner and the parse
+ *	  fallback.
  */
 #include <check.h>
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +149,62 @@ START_TEST(parse_unterminated_string_is_one_error)
 }
 END_TEST
 
+/*
+ * ml_scan reads libpg_query's packed scan result itself: every token must match what
+ * protobuf-c's own unpack gives, negative and absent (zero) fields and keywords included.
+ */
+START_TEST(scan_matches_protobuf_unpack)
+{
+	static const char *const texts[] = {
+		"SELECT 1",
+		"CREATE TABLE \"t\" (id int PRIMARY KEY NOT NULL); -- note\n/* block */ DROP TABLE t;",
+		"SELECT $1, 'it''s', E'\\n', U&'\\0041', B'101', X'ff', 1.5e10, -2 FROM \"Ünïcode\"",
+		"",
+		"   -- only a comment",
+		"DO $body$ BEGIN PERFORM 1; END $body$; ALTER TYPE e ADD VALUE 'x' BEFORE 'y';",
+	};
+
+	for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++)
+	{
+		struct ml_arena *a = ml_arena_create();
+		PgQueryScanResult s = pg_query_scan(texts[k]);
+		PgQuery__ScanResult *want;
+		struct ml_token *toks;
+		size_t n;
+
+		ck_assert_ptr_null(s.error);
+		want = pg_query__scan_result__unpack(NULL, s.pbuf.len, (const uint8_t *) s.pbuf.data);
+		ck_assert_ptr_nonnull(want);
+		ck_assert(ml_scan(&toks, &n, a, texts[k], 7, NULL));
+		ck_assert_uint_eq(n, want->n_tokens);
+		for (size_t i = 0; i < n; i++)
+		{
+			ck_assert_uint_eq(toks[i].start, (uint32_t) want->tokens[i]->start + 7);
+			ck_assert_uint_eq(toks[i].end, (uint32_t) want->tokens[i]->end + 7);
+			ck_assert_int_eq(toks[i].token, want->tokens[i]->token);
+			ck_assert_int_eq(toks[i].keyword, want->tokens[i]->keyword_kind);
+		}
+		pg_query__scan_result__free_unpacked(want, NULL);
+		pg_query_free_scan_result(s);
+		ml_arena_destroy(a);
+	}
+}
+END_TEST
+
+/* A scanner error (an unterminated string) is an error with its position, not tokens. */
+START_TEST(scan_error_reports_position)
+{
+	struct ml_arena *a = ml_arena_create();
+	struct ml_token *toks;
+	size_t n = 99, off = 0;
+
+	ck_assert(!ml_scan(&toks, &n, a, "SELECT 'abc", 0, &off));
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_eq(off, 7);
+	ml_arena_destroy(a);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -153,6 +212,7 @@ main(void)
 	TCase *split = tcase_create("ml_split_breakpoints");
 	TCase *psql = tcase_create("ml_psql_blank");
 	TCase *prs = tcase_create("ml_file_parse");
+	TCase *scan = tcase_create("ml_scan");
 	SRunner *sr;
 	int failed;
 
@@ -166,6 +226,9 @@ main(void)
 	suite_add_tcase(s, split);
 	suite_add_tcase(s, psql);
 	suite_add_tcase(s, prs);
+	tcase_add_test(scan, scan_matches_protobuf_unpack);
+	tcase_add_test(scan, scan_error_reports_position);
+	suite_add_tcase(s, scan);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

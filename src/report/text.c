@@ -11,7 +11,8 @@
  *
  * The caret line repeats the source line's tabs so it lines up in any tab width; control
  * characters in the source line are shown as spaces so a file cannot drive the terminal.
- * Output goes through one buffer: cost is linear in the number of findings.
+ * Output goes through a buffer written out every 64 KiB: cost is linear in the number of
+ * findings, and the whole report is never held in memory.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,25 @@
 #define CYAN "\033[36m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
+#define FLUSH_AT (64 * 1024)
+
+/* Appends 'v' in decimal, right-aligned in 'width' columns (0: no padding). */
+static void
+put_uint(struct ml_strbuf *sb, unsigned v, int width)
+{
+	char digits[16];
+	int n = 0;
+
+	do
+	{
+		digits[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	for (int i = n; i < width; i++)
+		ml_strbuf_putc(sb, ' ');
+	while (n > 0)
+		ml_strbuf_putc(sb, digits[--n]);
+}
 
 void
 ml_report_count(struct ml_report_counts *out, const struct ml_diag_list *diags)
@@ -64,8 +84,18 @@ sev_color(enum ml_severity s)
 static void
 put_source(struct ml_strbuf *sb, const char *line)
 {
-	for (const char *p = line; *p; p++)
-		ml_strbuf_putc(sb, ((unsigned char) *p < 0x20 && *p != '\t') || *p == 0x7f ? ' ' : *p);
+	const char *run = line, *p = line;
+
+	for (; *p; p++)
+	{
+		if (((unsigned char) *p < 0x20 && *p != '\t') || *p == 0x7f)
+		{
+			ml_strbuf_add(sb, run, (size_t) (p - run));
+			ml_strbuf_putc(sb, ' ');
+			run = p + 1;
+		}
+	}
+	ml_strbuf_add(sb, run, (size_t) (p - run));
 }
 
 /* Appends the caret line: spaces (or tabs) up to 'col', then ^~~~ over the span. */
@@ -187,19 +217,45 @@ ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml_lint
 
 		if (d->suppressed)
 			continue;
-		ml_strbuf_printf(&sb, "%s%s:%u:%u:%s %s%s:%s ", color ? BOLD : "", d->file, d->line,
-						 d->col, color ? RESET : "", color ? sc : "", ml_severity_name(d->severity),
-						 color ? RESET : "");
+		if (color)
+			ml_strbuf_puts(&sb, BOLD);
+		ml_strbuf_puts(&sb, d->file);
+		ml_strbuf_putc(&sb, ':');
+		put_uint(&sb, d->line, 0);
+		ml_strbuf_putc(&sb, ':');
+		put_uint(&sb, d->col, 0);
+		ml_strbuf_puts(&sb, color ? ":" RESET " " : ": ");
+		if (color)
+			ml_strbuf_puts(&sb, sc);
+		ml_strbuf_puts(&sb, ml_severity_name(d->severity));
+		ml_strbuf_puts(&sb, color ? ":" RESET " " : ": ");
 		put_one_line(&sb, d->message);
-		ml_strbuf_printf(&sb, " %s[%s]%s\n", color ? DIM : "", d->rule, color ? RESET : "");
-		ml_strbuf_printf(&sb, "%5u | ", d->line);
+		ml_strbuf_puts(&sb, color ? " " DIM "[" : " [");
+		ml_strbuf_puts(&sb, d->rule);
+		ml_strbuf_puts(&sb, color ? "]" RESET "\n" : "]\n");
+		put_uint(&sb, d->line, 5);
+		ml_strbuf_puts(&sb, " | ");
 		put_window(&sb, d, color ? sc : NULL);
 		ml_strbuf_putc(&sb, '\n');
 		if (d->detail != NULL)
-			ml_strbuf_printf(&sb, "  DETAIL: %s\n", d->detail);
+		{
+			ml_strbuf_puts(&sb, "  DETAIL: ");
+			ml_strbuf_puts(&sb, d->detail);
+			ml_strbuf_putc(&sb, '\n');
+		}
 		if (d->hint != NULL)
-			ml_strbuf_printf(&sb, "  HINT: %s\n", d->hint);
+		{
+			ml_strbuf_puts(&sb, "  HINT: ");
+			ml_strbuf_puts(&sb, d->hint);
+			ml_strbuf_putc(&sb, '\n');
+		}
 		ml_strbuf_putc(&sb, '\n');
+		if (sb.len >= FLUSH_AT)
+		{
+			fwrite(sb.data, 1, sb.len, out);
+			sb.len = 0;
+			sb.data[0] = '\0';
+		}
 	}
 	ml_report_count(&counts, diags);
 	if (counts.errors + counts.warnings + counts.infos > 0)

@@ -57,34 +57,178 @@ set_result(struct ml_pgq_result *r, const char *data, size_t len, const char *me
 	r->cursorpos = message != NULL ? cursorpos : 0;
 }
 
+/*
+ * The field numbers of ScanResult.tokens and of ScanToken's members, read once from the
+ * descriptors libpg_query carries, so that decode_scan follows its .proto.
+ */
+struct scan_ids
+{
+	uint32_t tokens, start, end, token, keyword;
+};
+
+static struct scan_ids scan_ids;
+static pthread_once_t scan_ids_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+field_id(const ProtobufCMessageDescriptor *d, const char *name)
+{
+	const ProtobufCFieldDescriptor *f = protobuf_c_message_descriptor_get_field_by_name(d, name);
+
+	return f != NULL ? f->id : 0;
+}
+
+static void
+init_scan_ids(void)
+{
+	scan_ids.tokens = field_id(&pg_query__scan_result__descriptor, "tokens");
+	scan_ids.start = field_id(&pg_query__scan_token__descriptor, "start");
+	scan_ids.end = field_id(&pg_query__scan_token__descriptor, "end");
+	scan_ids.token = field_id(&pg_query__scan_token__descriptor, "token");
+	scan_ids.keyword = field_id(&pg_query__scan_token__descriptor, "keyword_kind");
+}
+
+/* Reads a varint at *p, before 'end'; false when it runs past the end or past 10 bytes. */
+static bool
+read_varint(const uint8_t **p, const uint8_t *end, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	for (unsigned shift = 0; shift < 70 && *p < end; shift += 7)
+	{
+		uint8_t b = *(*p)++;
+
+		v |= (uint64_t) (b & 0x7f) << shift;
+		if ((b & 0x80) == 0)
+		{
+			*out = v;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Reads a field's key, and for a length-delimited field its bounds; skips any other value. */
+static bool
+read_field(const uint8_t **p, const uint8_t *end, uint32_t *id, uint64_t *value,
+		   const uint8_t **sub, const uint8_t **sub_end)
+{
+	uint64_t key, n = 0;
+
+	*sub = *sub_end = NULL;
+	*value = 0;
+	if (!read_varint(p, end, &key))
+		return false;
+	*id = (uint32_t) (key >> 3);
+	switch (key & 7)
+	{
+		case 0:
+			return read_varint(p, end, value);
+		case 1:
+			n = 8;
+			break;
+		case 2:
+			if (!read_varint(p, end, &n) || n > (uint64_t) (end - *p))
+				return false;
+			*sub = *p;
+			*sub_end = *p + n;
+			break;
+		case 5:
+			n = 4;
+			break;
+		default:
+			return false;
+	}
+	if (n > (uint64_t) (end - *p))
+		return false;
+	*p += n;
+	return true;
+}
+
+/* One ScanToken message as a quad: start, end, token, keyword kind (absent fields are 0). */
+static bool
+decode_token(const uint8_t *p, const uint8_t *end, int32_t q[4])
+{
+	q[0] = q[1] = q[2] = q[3] = 0;
+	while (p < end)
+	{
+		const uint8_t *sub, *sub_end;
+		uint64_t v;
+		uint32_t id;
+
+		if (!read_field(&p, end, &id, &v, &sub, &sub_end))
+			return false;
+		if (sub != NULL)
+			continue;
+		if (id == scan_ids.start)
+			q[0] = (int32_t) (uint32_t) v;
+		else if (id == scan_ids.end)
+			q[1] = (int32_t) (uint32_t) v;
+		else if (id == scan_ids.token)
+			q[2] = (int32_t) (uint32_t) v;
+		else if (id == scan_ids.keyword)
+			q[3] = (int32_t) (uint32_t) v;
+	}
+	return true;
+}
+
+/*
+ * A packed ScanResult as int32 quads, read straight from protobuf's wire format: protobuf-c's
+ * unpack made and freed a message per token, which cost most of what libpg_query's scan did.
+ * Returns the malloc'd quads (one spare) and their count in *n, or NULL when the bytes are
+ * not a ScanResult.
+ */
+static int32_t *
+decode_scan(const uint8_t *data, size_t len, size_t *n)
+{
+	const uint8_t *p = data, *end = data + len, *sub, *sub_end;
+	int32_t *quads;
+	size_t count = 0;
+	uint64_t v;
+	uint32_t id;
+
+	(void) pthread_once(&scan_ids_once, init_scan_ids);
+	while (p < end)
+	{
+		if (!read_field(&p, end, &id, &v, &sub, &sub_end))
+			return NULL;
+		count += sub != NULL && id == scan_ids.tokens;
+	}
+	quads = calloc(4 * count + 4, sizeof(int32_t));
+	if (quads == NULL)
+		ml_fatal_oom();
+	*n = 0;
+	for (p = data; p < end;)
+	{
+		(void) read_field(&p, end, &id, &v, &sub, &sub_end);
+		if (sub != NULL && id == scan_ids.tokens && !decode_token(sub, sub_end, &quads[4 * (*n)++]))
+		{
+			free(quads);
+			return NULL;
+		}
+	}
+	return quads;
+}
+
 /* Tokens as int32 quads: a replay then costs a copy, not a protobuf unpack per token. */
 static void
 call_scan(struct ml_pgq_result *r, const char *text)
 {
 	PgQueryScanResult s = pg_query_scan(text);
-	PgQuery__ScanResult *sr;
 	int32_t *quads;
+	size_t n;
 
 	if (s.error != NULL)
 		set_result(r, NULL, 0, s.error->message, s.error->cursorpos);
-	else if ((sr = pg_query__scan_result__unpack(NULL, s.pbuf.len,
-												  (const uint8_t *) s.pbuf.data)) == NULL)
+	else if ((quads = decode_scan((const uint8_t *) s.pbuf.data, s.pbuf.len, &n)) == NULL)
 		set_result(r, NULL, 0, "could not unpack the scan result", 0);
 	else
 	{
-		quads = calloc(4 * sr->n_tokens + 1, sizeof(int32_t));
-		if (quads == NULL)
-			ml_fatal_oom();
-		for (size_t i = 0; i < sr->n_tokens; i++)
-		{
-			quads[4 * i] = sr->tokens[i]->start;
-			quads[4 * i + 1] = sr->tokens[i]->end;
-			quads[4 * i + 2] = sr->tokens[i]->token;
-			quads[4 * i + 3] = sr->tokens[i]->keyword_kind;
-		}
-		set_result(r, (const char *) quads, 4 * sr->n_tokens * sizeof(int32_t), NULL, 0);
-		free(quads);
-		pg_query__scan_result__free_unpacked(sr, NULL);
+		/* The quads become the result as they are (decode_scan left a zeroed spare). */
+		r->owned = (char *) quads;
+		r->data = r->owned;
+		r->len = 4 * n * sizeof(int32_t);
+		r->error = NULL;
+		r->cursorpos = 0;
 	}
 	pg_query_free_scan_result(s);
 }

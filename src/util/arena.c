@@ -132,13 +132,36 @@ ml_arena_strdup(struct ml_arena *arena, const char *s)
 	return ml_arena_strndup(arena, s, strlen(s));
 }
 
+/*
+ * printf into the arena: straight into the head block's free space when the text fits there
+ * (one formatting pass, the common case), else measured first and formatted again.
+ */
 char *
 ml_arena_vprintf(struct ml_arena *arena, const char *fmt, va_list ap)
 {
+	struct block *b = arena->head;
 	va_list ap2;
 	int n;
 	char *p;
 
+	if (b != NULL && b->size > b->used)
+	{
+		size_t room = b->size - b->used;
+
+		p = (char *) b->data + b->used;
+		va_copy(ap2, ap);
+		n = vsnprintf(p, room, fmt, ap2);
+		va_end(ap2);
+		if (n >= 0 && (size_t) n < room)
+		{
+			/* Blocks and their use are multiples of ALIGN, so the rounded size still fits. */
+			size_t rounded = ((size_t) n + 1 + ALIGN - 1) & ~(size_t) (ALIGN - 1);
+
+			b->used += rounded;
+			arena->total += rounded;
+			return p;
+		}
+	}
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);

@@ -62,7 +62,10 @@ ml_strbuf_puts(struct ml_strbuf *sb, const char *s)
 void
 ml_strbuf_putc(struct ml_strbuf *sb, char c)
 {
-	ml_strbuf_add(sb, &c, 1);
+	if (sb->len + 1 >= sb->cap)
+		reserve(sb, 1);
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
 }
 
 void
@@ -71,6 +74,23 @@ ml_strbuf_printf(struct ml_strbuf *sb, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	/* One pass when the text fits in the room left; else measure, grow and format again. */
+	if (sb->cap > sb->len + 1)
+	{
+		va_start(ap, fmt);
+		n = vsnprintf(sb->data + sb->len, sb->cap - sb->len, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+		{
+			sb->data[sb->len] = '\0';
+			return;
+		}
+		if ((size_t) n < sb->cap - sb->len)
+		{
+			sb->len += (size_t) n;
+			return;
+		}
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
