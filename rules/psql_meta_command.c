@@ -34,7 +34,7 @@ check(struct ml_check *chk)
 					   : copies == 1 ? " and 1 block of COPY data"
 									 : ml_arena_printf(chk->arena, " and %zu blocks of COPY data", copies));
 	if (commands == 0)
-		d->message = ml_arena_printf(d->arena, "%zu block%s of COPY data %s not checked", copies,
+		d->message = ml_arena_printf(d->list->arena, "%zu block%s of COPY data %s not checked", copies,
 									 copies == 1 ? "" : "s", copies == 1 ? "was" : "were");
 	ml_diag_detail(d, "Lines starting with a backslash are psql commands, not SQL, and COPY ... "
 					  "FROM stdin data is read by psql; only psql can run this file.");

@@ -205,7 +205,7 @@ check_v0_entries(struct ml_check *chk, const struct ml_drizzle_meta *m)
 							  "custom ones included; these were written by hand or lost theirs.");
 		}
 		if (i - run_start == 1)
-			d->message = ml_arena_printf(d->arena, "journal entry %zu (\"%s\") has no snapshot",
+			d->message = ml_arena_printf(d->list->arena, "journal entry %zu (\"%s\") has no snapshot",
 										 run_start, m->entry[run_start].tag_text);
 		ml_diag_hint(d, "Restore meta/<prefix>_snapshot.json from version control, or regenerate "
 						"it with drizzle-kit.");

@@ -19,6 +19,7 @@
 #define MIGLINT_CATALOG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "miglint/sql.h"
@@ -47,15 +48,16 @@ const char *ml_obj_kind_name(enum ml_obj_kind kind);
  * is the statement's start; [start, end) are the bytes to point at in the file: the
  * statement's first token, or a constraint's leading keywords ("CONSTRAINT "x" FOREIGN KEY").
  */
+/* 32-bit fields: a catalog holds one per object, column and constraint of a whole folder. */
 struct ml_origin
 {
-	size_t migration;
 	const char *file; /* owned by the catalog */
+	uint32_t migration;
+	uint32_t order; /* the file's place in the report's order (ml_source.order) */
 	unsigned line;
 	unsigned col;
-	size_t order; /* the file's place in the report's order (ml_source.order) */
-	size_t start;
-	size_t end;
+	uint32_t start; /* byte span in the file, end exclusive */
+	uint32_t end;
 };
 
 /*
@@ -66,8 +68,8 @@ struct ml_origin
  */
 struct ml_tx_pos
 {
-	size_t migration;
-	size_t epoch;		  /* COMMIT, ROLLBACK and PREPARE TRANSACTION replayed before it */
+	uint32_t migration;
+	uint32_t epoch;		  /* COMMIT, ROLLBACK and PREPARE TRANSACTION replayed before it */
 	bool file_first;	  /* no such statement earlier in its own migration */
 	bool block;			  /* inside an explicit BEGIN (or COMMIT AND CHAIN) block */
 };
@@ -101,13 +103,13 @@ struct ml_cat_column
 struct ml_cat_constraint
 {
 	char *name;
-	PgQuery__ConstrType type;
 	char *def;			/* kind and columns, to compare a re-creation with */
 	char **columns;		/* the key (PRIMARY KEY, UNIQUE) or referencing (FOREIGN KEY) columns */
-	size_t n_columns;	/* 0 for CHECK and EXCLUDE */
 	struct ml_cat_object *ref; /* FOREIGN KEY: the referenced table, NULL when not replayed */
 	char *ref_schema;	/* FOREIGN KEY: the referenced table as written (schema resolved) */
 	char *ref_name;
+	PgQuery__ConstrType type;
+	uint32_t n_columns; /* 0 for CHECK and EXCLUDE */
 	char on_delete;		/* FOREIGN KEY: 'a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n', 'd' SET ... */
 	struct ml_origin origin;
 };

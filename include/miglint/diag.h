@@ -28,24 +28,25 @@ enum ml_severity
 /* "error", "warning", "info" or "off". */
 const char *ml_severity_name(enum ml_severity sev);
 
+struct ml_diag_list;
+
 struct ml_diag
 {
 	const char *rule; /* the rule's stable name (static storage) */
-	enum ml_severity severity;
 	const char *file; /* as shown to the user */
-	size_t file_order;
+	const char *message;	 /* primary: lowercase, no period (STYLE.md §7) */
+	const char *detail;		 /* full sentences, or NULL */
+	const char *hint;		 /* full sentences, or NULL */
+	const char *source_line; /* the text of 'line', without its line break */
+	struct ml_diag_list *list; /* the list it is in: its arena and shared strings */
+	enum ml_severity severity;
+	uint32_t file_order;
 	uint32_t start; /* byte span in the file, end exclusive */
 	uint32_t end;
 	unsigned line, col;			/* 1-based; columns count characters */
 	unsigned end_line, end_col; /* exclusive end, same units */
-	const char *message;		/* primary: lowercase, no period (STYLE.md §7) */
-	const char *detail;			/* full sentences, or NULL */
-	const char *hint;			/* full sentences, or NULL */
-	const char *source_line;	/* the text of 'line', without its line break */
+	uint32_t seq;				/* order of reporting, the last sort key */
 	bool suppressed;			/* silenced by a miglint-ignore comment */
-	size_t seq;					/* order of reporting, the last sort key */
-	struct ml_arena *arena;		/* where detail and hint go */
-	struct ml_strmap *shared;	/* the list's strings kept once (ml_diag_shared) */
 };
 
 struct ml_strmap;

@@ -22,42 +22,59 @@
 
 #define NAMEDATALEN 64
 
+/*
+ * One object. A catalog of a large folder holds hundreds of thousands, so the counts are
+ * 32-bit and what only an index or only an enum type has shares one union (read it only for
+ * that kind: the accessors below check).
+ */
 struct ml_cat_object
 {
 	enum ml_obj_kind kind;
-	char *schema; /* "" for schemas and extensions */
-	char *name;
+	bool alive;
+	bool columns_known;	  /* CREATE TABLE listed them (not AS, not PARTITION OF, not LIKE) */
+	bool indexes_unknown; /* LIKE or PARTITION OF: indexes came from elsewhere */
+	bool partial;		  /* an index with WHERE */
+	uint32_t n_cols, cap_cols;
+	uint32_t n_cons, cap_cons;
+	uint32_t n_triggers, cap_triggers;
+	uint32_t n_indexes, cap_indexes;
+	const char *schema; /* "" for schemas and extensions; interned (schema_name) */
+	const char *name;	/* points into the key */
 	char *key;
 	struct ml_origin origin;
-	bool alive;
-	bool columns_known; /* CREATE TABLE listed them (not AS, not PARTITION OF, not LIKE) */
-	bool indexes_unknown; /* LIKE or PARTITION OF: indexes came from elsewhere */
 	struct ml_cat_column *cols;
-	size_t n_cols, cap_cols;
 	struct ml_cat_constraint *cons;
-	size_t n_cons, cap_cons;
 	char **triggers;
-	size_t n_triggers, cap_triggers;
-	struct ml_cat_object *table; /* an index's or an owned sequence's table */
+	struct ml_cat_object *table;	/* an index's or an owned sequence's table */
 	struct ml_cat_object **indexes; /* a table's indexes, as they came (dropped ones too) */
-	size_t n_indexes, cap_indexes;
-	char *def;					 /* what defines it, to compare a re-creation with */
-	char **keys;				 /* an index's key columns; NULL for an expression */
-	size_t n_keys;
-	bool partial;				 /* an index with WHERE */
-	char **not_null;			 /* a WHERE of only "col IS NOT NULL" tests: their columns */
-	size_t n_not_null;
-	char *method;				 /* an index's access method; NULL for btree */
-	char **values;				 /* an enum's values, in order */
-	struct ml_enum_addition **added; /* per value: its ADD VALUE, NULL for CREATE TYPE's */
-	size_t n_values, cap_values;
-	struct ml_tx_pos tx;		 /* where it was created */
+	char *def;						/* what defines it, to compare a re-creation with */
+	union
+	{
+		struct /* ML_OBJ_INDEX */
+		{
+			char **keys;	 /* the key columns; NULL for an expression */
+			char **not_null; /* a WHERE of only "col IS NOT NULL" tests: their columns */
+			char *method;	 /* the access method; NULL for btree */
+			uint32_t n_keys, n_not_null;
+		};
+		struct /* ML_OBJ_TYPE */
+		{
+			char **values;					 /* an enum's values, in order */
+			struct ml_enum_addition **added; /* per value: its ADD VALUE, NULL for CREATE TYPE's */
+			uint32_t n_values, cap_values;
+		};
+	};
+	struct ml_tx_pos tx; /* where it was created */
 };
+
+/* Kept a multiple of the arena's 16-byte alignment: a catalog holds one per object. */
+_Static_assert(sizeof(struct ml_cat_object) <= 192, "struct ml_cat_object grew");
 
 struct ml_catalog
 {
 	struct ml_arena *arena;
-	struct ml_strmap *names; /* key -> live object */
+	struct ml_strmap *names;   /* key -> live object */
+	struct ml_strmap *schemas; /* schema name -> its one copy (schema_name) */
 	struct ml_cat_object **objects;
 	size_t n_objects, cap_objects;
 	char *search_schema;
@@ -96,6 +113,7 @@ ml_catalog_create(void)
 		ml_fatal_oom();
 	cat->arena = ml_arena_create();
 	cat->names = ml_strmap_create();
+	cat->schemas = ml_strmap_create();
 	cat->search_schema = ml_arena_strdup(cat->arena, "public");
 	cat->exact = true;
 	cat->file = "";
@@ -112,13 +130,17 @@ ml_catalog_destroy(struct ml_catalog *cat)
 		free(cat->objects[i]->cols);
 		free(cat->objects[i]->cons);
 		free(cat->objects[i]->triggers);
-		free(cat->objects[i]->values);
-		free(cat->objects[i]->added);
+		if (cat->objects[i]->kind == ML_OBJ_TYPE)
+		{
+			free(cat->objects[i]->values);
+			free(cat->objects[i]->added);
+		}
 		free(cat->objects[i]->indexes);
 	}
 	free(cat->objects);
 	free(cat->recreations);
 	ml_strmap_destroy(cat->names);
+	ml_strmap_destroy(cat->schemas);
 	ml_arena_destroy(cat->arena);
 	free(cat);
 }
@@ -140,17 +162,38 @@ key_into(char *buf, size_t cap, struct ml_arena *a, enum ml_obj_kind kind, const
 {
 	char ns = is_relation(kind) ? 'r' : kind == ML_OBJ_TYPE ? 't' : kind == ML_OBJ_SCHEMA ? 's'
 									 : kind == ML_OBJ_EXTENSION ? 'e' : 'f';
+	size_t ls = schema ? strlen(schema) : 0, ln = strlen(name), need = ls + ln + 4;
+	char *out = need <= cap ? buf : ml_arena_alloc(a, need);
 
-	if (cap > 0 && snprintf(buf, cap, "%c\x1f%s\x1f%s", ns, schema ? schema : "", name) < (int) cap)
-		return buf;
-	return ml_arena_printf(a, "%c\x1f%s\x1f%s", ns, schema ? schema : "", name);
+	out[0] = ns;
+	out[1] = '\x1f';
+	memcpy(out + 2, schema ? schema : "", ls);
+	out[2 + ls] = '\x1f';
+	memcpy(out + 3 + ls, name, ln + 1);
+	return out;
 }
 
-/* The key, allocated in 'a'. */
-static char *
-make_key(struct ml_arena *a, enum ml_obj_kind kind, const char *schema, const char *name)
+/* One copy of each schema name, shared by every object in it. */
+static const char *
+schema_name(struct ml_catalog *cat, const char *schema)
 {
-	return key_into(NULL, 0, a, kind, schema, name);
+	const char *s = ml_strmap_get(cat->schemas, schema);
+
+	if (s == NULL)
+	{
+		s = ml_arena_strdup(cat->arena, schema);
+		ml_strmap_set(cat->schemas, s, (void *) s);
+	}
+	return s;
+}
+
+/* Gives 'obj' its schema, name and key (the name is kept once, inside the key). */
+static void
+set_names(struct ml_catalog *cat, struct ml_cat_object *obj, const char *schema, const char *name)
+{
+	obj->schema = schema_name(cat, schema ? schema : "");
+	obj->key = key_into(NULL, 0, cat->arena, obj->kind, obj->schema, name);
+	obj->name = obj->key + 3 + strlen(obj->schema); /* past "k\x1f<schema>\x1f" */
 }
 
 void
@@ -349,9 +392,7 @@ add_object(struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema, co
 	struct ml_cat_object *obj = ml_arena_alloc(cat->arena, sizeof(*obj));
 
 	obj->kind = kind;
-	obj->schema = ml_arena_strdup(cat->arena, schema ? schema : "");
-	obj->name = ml_arena_strdup(cat->arena, name);
-	obj->key = make_key(cat->arena, kind, obj->schema, obj->name);
+	set_names(cat, obj, schema, name);
 	obj->origin = origin_of(cat, stmt);
 	obj->tx = ml_catalog_tx_now(cat);
 	obj->alive = true;
@@ -417,9 +458,7 @@ rekey(struct ml_catalog *cat, struct ml_cat_object *obj, const char *schema, con
 {
 	if (ml_strmap_get(cat->names, obj->key) == obj)
 		ml_strmap_remove(cat->names, obj->key);
-	obj->schema = ml_arena_strdup(cat->arena, schema);
-	obj->name = ml_arena_strdup(cat->arena, name);
-	obj->key = make_key(cat->arena, obj->kind, obj->schema, obj->name);
+	set_names(cat, obj, schema, name);
 	ml_strmap_set(cat->names, obj->key, obj);
 }
 
@@ -1354,7 +1393,7 @@ rename_stmt(struct ml_catalog *cat, const PgQuery__RenameStmt *rs)
 		case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 			if ((o = lookup(cat, ML_OBJ_SCHEMA, NULL, rs->subname)) != NULL)
 			{
-				char *old = o->name;
+				const char *old = schema_name(cat, o->name);
 
 				rekey(cat, o, "", rs->newname);
 				for (size_t k = 0; k < cat->n_objects; k++)
@@ -1639,6 +1678,11 @@ ml_cat_table_column(const struct ml_cat_object *table, const char *name)
 size_t
 ml_cat_enum_values(const struct ml_cat_object *type, const char *const **out)
 {
+	if (type->kind != ML_OBJ_TYPE)
+	{
+		*out = NULL;
+		return 0;
+	}
 	*out = (const char *const *) type->values;
 	return type->n_values;
 }
@@ -1702,6 +1746,11 @@ ml_catalog_next_index(const struct ml_catalog *cat, const struct ml_cat_object *
 size_t
 ml_cat_index_keys(const struct ml_cat_object *index, const char *const **out)
 {
+	if (index->kind != ML_OBJ_INDEX)
+	{
+		*out = NULL;
+		return 0;
+	}
 	*out = (const char *const *) index->keys;
 	return index->n_keys;
 }
@@ -1715,7 +1764,7 @@ ml_cat_index_partial(const struct ml_cat_object *index)
 const char *
 ml_cat_index_method(const struct ml_cat_object *index)
 {
-	return index->method != NULL ? index->method : "btree";
+	return index->kind == ML_OBJ_INDEX && index->method != NULL ? index->method : "btree";
 }
 
 /* True when keys[0..n) are columns[0..n) in some order (each column once). */

@@ -63,9 +63,8 @@ ml_diag_list_add(struct ml_diag_list *list)
 	}
 	d = &list->items[list->n++];
 	memset(d, 0, sizeof(*d));
-	d->arena = list->arena;
-	d->shared = list->shared;
-	d->seq = list->n;
+	d->list = list;
+	d->seq = (uint32_t) list->n;
 	return d;
 }
 
@@ -96,12 +95,12 @@ ml_diag_list_sort(struct ml_diag_list *list)
 const char *
 ml_diag_shared(struct ml_diag *d, const char *text)
 {
-	char *copy = ml_strmap_get(d->shared, text);
+	char *copy = ml_strmap_get(d->list->shared, text);
 
 	if (copy == NULL)
 	{
-		copy = ml_arena_strdup(d->arena, text);
-		ml_strmap_set(d->shared, copy, copy);
+		copy = ml_arena_strdup(d->list->arena, text);
+		ml_strmap_set(d->list->shared, copy, copy);
 	}
 	return copy;
 }

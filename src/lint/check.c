@@ -144,9 +144,9 @@ report_va(struct ml_check *chk, const struct ml_source *src, size_t start, size_
 	d->end = (uint32_t) end;
 	ml_source_line_col(src, start, &d->line, &d->col);
 	ml_source_line_col(src, end, &d->end_line, &d->end_col);
-	d->message = ml_arena_vprintf(d->arena, fmt, ap);
+	d->message = ml_arena_vprintf(d->list->arena, fmt, ap);
 	text = ml_source_line_text(src, d->line, &len);
-	d->source_line = ml_arena_strndup(d->arena, text, len);
+	d->source_line = ml_arena_strndup(d->list->arena, text, len);
 	d->file = ml_diag_shared(d, src->path);
 	return d;
 }
