@@ -88,11 +88,16 @@ init_scan_ids(void)
 }
 
 /* Reads a varint at *p, before 'end'; false when it runs past the end or past 10 bytes. */
-static bool
+static inline bool
 read_varint(const uint8_t **p, const uint8_t *end, uint64_t *out)
 {
 	uint64_t v = 0;
 
+	if (*p < end && **p < 0x80)
+	{
+		*out = *(*p)++; /* most fields of a token fit in one byte */
+		return true;
+	}
 	for (unsigned shift = 0; shift < 70 && *p < end; shift += 7)
 	{
 		uint8_t b = *(*p)++;
@@ -108,7 +113,7 @@ read_varint(const uint8_t **p, const uint8_t *end, uint64_t *out)
 }
 
 /* Reads a field's key, and for a length-delimited field its bounds; skips any other value. */
-static bool
+static inline bool
 read_field(const uint8_t **p, const uint8_t *end, uint32_t *id, uint64_t *value,
 		   const uint8_t **sub, const uint8_t **sub_end)
 {
