@@ -5,11 +5,14 @@
  *	  fallback.
  */
 #include <check.h>
+#include <dirent.h>
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "miglint/arena.h"
 #include "miglint/sql.h"
 
 START_TEST(split_breakpoint_keeps_byte_offsets)
@@ -60,7 +63,7 @@ START_TEST(psql_blank_skips_meta_commands_and_copy_data)
 	struct ml_arena *a = ml_arena_create();
 	char t[] = "\\set x 1\nSELECT '\\not meta';\nCOPY t FROM stdin;\n1\t'a\n\\.\nSELECT 2; \\gset\n";
 	struct ml_skip *sk;
-	size_t n = ml_psql_blank(&sk, a, t, strlen(t), 100);
+	size_t n = ml_psql_blank(&sk, a, t, strlen(t), 100, NULL, NULL);
 
 	ck_assert_uint_eq(n, 3);
 	ck_assert_uint_eq(sk[0].start, 100);
@@ -205,6 +208,100 @@ START_TEST(scan_error_reports_position)
 }
 END_TEST
 
+/*
+ * Lexes 'text' through ml_psql_blank; when it kept its tokens, they must be exactly what
+ * lexing the blanked text again gives. Returns whether they were kept.
+ */
+static bool
+psql_tokens_match_fresh_scan(const char *text)
+{
+	struct ml_arena *a = ml_arena_create();
+	size_t len = strlen(text), n = 0, n_fresh = 0;
+	char *buf = ml_arena_strndup(a, text, len);
+	struct ml_token *toks, *fresh;
+	struct ml_skip *sk;
+	bool kept;
+
+	ml_psql_blank(&sk, a, buf, len, 0, &toks, &n);
+	kept = toks != NULL;
+	if (kept)
+	{
+		ck_assert(ml_scan(&fresh, &n_fresh, a, buf, 0, NULL));
+		ck_assert_uint_eq(n, n_fresh);
+		for (size_t i = 0; i < n; i++)
+		{
+			ck_assert_uint_eq(toks[i].start, fresh[i].start);
+			ck_assert_uint_eq(toks[i].end, fresh[i].end);
+			ck_assert_int_eq(toks[i].token, fresh[i].token);
+			ck_assert_int_eq(toks[i].keyword, fresh[i].keyword);
+		}
+	}
+	ml_arena_destroy(a);
+	return kept;
+}
+
+/* The psql pass hands its tokens on only when lexing the blanked text again would agree. */
+START_TEST(psql_blank_keeps_tokens_only_when_a_rescan_agrees)
+{
+	/* Kept: meta-commands, COPY data, \copy data, a backslash inside a dollar quote. */
+	ck_assert(psql_tokens_match_fresh_scan("SELECT 1;\n\\set x 1\nSELECT 2;\n"));
+	ck_assert(psql_tokens_match_fresh_scan(
+		"COPY t FROM stdin; -- data follows\n1\tO'Brien\n\\.\nSELECT 'x';\n"));
+	ck_assert(psql_tokens_match_fresh_scan("\\copy t from stdin\n1\n\\.\nSELECT 1;"));
+	ck_assert(psql_tokens_match_fresh_scan("SELECT 1 \\gset\nSELECT :x;"));
+	ck_assert(psql_tokens_match_fresh_scan("SELECT $$a\n\\b$$;\ncopy t to stdout;\n"));
+	ck_assert(psql_tokens_match_fresh_scan("\\set a '1'\n\\set b 2\nSELECT :a;"));
+	/* Not kept: a blanked line between two strings makes them one ('a' newline 'b'). */
+	ck_assert(!psql_tokens_match_fresh_scan("SELECT 'a'\n\\echo hi\n'b';\n"));
+	/* Not kept: the lexer stopped on an error; a token ran on into COPY data. */
+	ck_assert(!psql_tokens_match_fresh_scan("\\set x 1\nSELECT 'unterminated\n"));
+	ck_assert(!psql_tokens_match_fresh_scan("COPY t FROM stdin; /* open\n1\n\\.\n"));
+}
+END_TEST
+
+/* The same over PostgreSQL's regression SQL, when ../shared is there (a developer checkout). */
+START_TEST(psql_blank_tokens_agree_on_pg_regress)
+{
+	const char *shared = getenv("MIGLINT_SHARED");
+	char dir[4096];
+	struct dirent **names;
+	int count;
+	size_t kept = 0;
+
+	snprintf(dir, sizeof(dir), "%s/corpora/pg-regress/sql", shared ? shared : "");
+	count = shared != NULL ? scandir(dir, &names, NULL, alphasort) : -1;
+	if (count < 0)
+	{
+		printf("psql token check over pg-regress skipped: %s not found\n", dir);
+		return;
+	}
+	for (int i = 0; i < count; i++)
+	{
+		char path[8192];
+		FILE *f;
+		char *text;
+		long len;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		free(names[i]);
+		if (strstr(path, ".sql") == NULL || (f = fopen(path, "rb")) == NULL)
+			continue;
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		text = calloc((size_t) len + 1, 1);
+		ck_assert_ptr_nonnull(text);
+		ck_assert_uint_eq(fread(text, 1, (size_t) len, f), (size_t) len);
+		fclose(f);
+		kept += psql_tokens_match_fresh_scan(text);
+		free(text);
+	}
+	free(names);
+	printf("psql token check over pg-regress: %zu files kept their tokens\n", kept);
+	ck_assert_uint_gt(kept, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -219,6 +316,9 @@ main(void)
 	tcase_add_test(split, split_breakpoint_keeps_byte_offsets);
 	tcase_add_test(split, split_breakpoint_matches_javascript_split);
 	tcase_add_test(psql, psql_blank_skips_meta_commands_and_copy_data);
+	tcase_add_test(psql, psql_blank_keeps_tokens_only_when_a_rescan_agrees);
+	tcase_add_test(psql, psql_blank_tokens_agree_on_pg_regress);
+	tcase_set_timeout(psql, 120);
 	tcase_add_test(prs, parse_falls_back_to_statements_after_a_syntax_error);
 	tcase_add_test(prs, parse_error_position_counts_bytes_after_multibyte_text);
 	tcase_add_test(prs, parse_unterminated_string_is_one_error);

@@ -122,9 +122,14 @@ bool ml_has_breakpoint(const char *data, size_t len);
  * the end of its line) and COPY ... FROM STDIN data (up to a line "\."), and overwrites
  * them with spaces in 'buf' (newlines kept, so offsets do not move). Records each region,
  * offset by 'base', in *out (borrowed from the arena); returns the count.
+ *
+ * When it had to lex 'buf' to decide, and the tokens it saw are exactly what lexing the
+ * blanked 'buf' would give, they are kept for the caller in *toks (offset by 'base',
+ * borrowed from the arena; *n_toks of them), so the text is not lexed twice; else *toks is
+ * NULL. 'toks' may be NULL.
  */
 size_t ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len,
-					 size_t base);
+					 size_t base, struct ml_token **toks, size_t *n_toks);
 
 /*
  * Scans NUL-terminated 'text' with PostgreSQL's own lexer into *out (borrowed from the

@@ -541,19 +541,21 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 		struct chunk_ctx ctx = {0};
 		char *text = ml_arena_strndup(arena, src->data + file->chunks[c].offset,
 									  file->chunks[c].len);
-		struct ml_token *toks;
-		size_t n;
+		struct ml_token *toks = NULL;
+		size_t n = 0;
 
 		if (mode == ML_SPLIT_PLAIN)
 		{
 			struct ml_skip *sk;
 			size_t nsk = ml_psql_blank(&sk, arena, text, file->chunks[c].len,
-									   file->chunks[c].offset);
+									   file->chunks[c].offset, &toks, &n);
 
 			for (size_t i = 0; i < nsk; i++)
 				*(struct ml_skip *) vec_push(&skips) = sk[i];
 		}
-		ml_scan(&toks, &n, arena, text, file->chunks[c].offset, NULL);
+		/* The psql pass lexed the text already when it kept its tokens. */
+		if (toks == NULL)
+			ml_scan(&toks, &n, arena, text, file->chunks[c].offset, NULL);
 		ctx.arena = arena;
 		ctx.text = text;
 		ctx.offset = file->chunks[c].offset;

@@ -41,6 +41,52 @@ add_skip(struct skips *sk, size_t start, size_t end, bool copy_data)
 	sk->n++;
 }
 
+/*
+ * The tokens lexed on the way, kept while they are what lexing the blanked text from its
+ * start would give: a fresh lex after a blanked region starts in the same state, unless the
+ * token before the region is a string constant, which PostgreSQL continues across a newline
+ * into a next quote ('a'<newline>'b' is one string).
+ */
+struct kept
+{
+	struct ml_token *items;
+	size_t n;
+	size_t cap;
+	bool valid;
+};
+
+static void
+keep(struct kept *kt, const struct ml_token *t)
+{
+	if (!kt->valid)
+		return;
+	if (kt->n == kt->cap)
+	{
+		size_t cap = kt->cap ? kt->cap * 2 : 256;
+		struct ml_token *p = realloc(kt->items, cap * sizeof(*p));
+
+		if (p == NULL)
+			ml_fatal_oom();
+		kt->items = p;
+		kt->cap = cap;
+	}
+	kt->items[kt->n++] = *t;
+}
+
+/* A region is blanked after the kept tokens: they stay valid unless a string ends them. */
+static void
+keep_blank(struct kept *kt)
+{
+	PgQuery__Token last;
+
+	if (!kt->valid || kt->n == 0)
+		return;
+	last = kt->items[kt->n - 1].token;
+	if (last == PG_QUERY__TOKEN__SCONST || last == PG_QUERY__TOKEN__USCONST ||
+		last == PG_QUERY__TOKEN__BCONST || last == PG_QUERY__TOKEN__XCONST)
+		kt->valid = false;
+}
+
 static void
 blank(char *buf, size_t start, size_t end)
 {
@@ -133,10 +179,11 @@ enum copy_state
  */
 static bool
 scan_lines(struct ml_token **toks, size_t *n, struct ml_arena *scratch, char *buf, size_t len,
-		   size_t pos)
+		   size_t pos, bool *whole)
 {
 	size_t limit = len;
 
+	*whole = true;
 	for (;;)
 	{
 		char saved = buf[limit];
@@ -148,6 +195,7 @@ scan_lines(struct ml_token **toks, size_t *n, struct ml_arena *scratch, char *bu
 		buf[limit] = saved;
 		if (ok)
 			return true;
+		*whole = false;
 		limit = pos + err_at;
 		while (limit > pos && buf[limit - 1] != '\n')
 			limit--;
@@ -174,13 +222,20 @@ might_have_psql(const char *buf, size_t len)
 }
 
 size_t
-ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len, size_t base)
+ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t len, size_t base,
+			  struct ml_token **toks_out, size_t *n_toks_out)
 {
 	struct skips sk = {0};
+	struct kept kt = {.valid = toks_out != NULL};
 	size_t pos = 0;
 	struct ml_arena *scratch;
 
 	*out = NULL;
+	if (toks_out != NULL)
+	{
+		*toks_out = NULL;
+		*n_toks_out = 0;
+	}
 	if (!might_have_psql(buf, len))
 		return 0;
 	scratch = ml_arena_create();
@@ -189,12 +244,15 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 	{
 		struct ml_token *toks;
 		size_t n, k = 0, restart = 0;
-		bool at_start = true;
+		bool at_start = true, whole;
 		enum copy_state copy = COPY_NONE;
 
 		/* Lexer state is clean here: pos is 0 or the start of a line outside any token. */
-		if (!scan_lines(&toks, &n, scratch, buf, len, pos))
+		if (!scan_lines(&toks, &n, scratch, buf, len, pos, &whole))
+		{
+			kt.valid = false;
 			break;
+		}
 		while (k < n && restart == 0)
 		{
 			const struct ml_token *t = &toks[k];
@@ -204,6 +262,7 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 				size_t e = line_end(buf, len, t->start);
 				bool client_copy = copies_from_stdin(buf + t->start, e - t->start);
 
+				keep_blank(&kt);
 				blank(buf, t->start, e);
 				add_skip(&sk, base + t->start, base + e, false);
 				if (client_copy)
@@ -228,6 +287,8 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 				continue;
 			}
 			k++;
+			if (t->token != PG_QUERY__TOKEN__ASCII_59)
+				keep(&kt, t);
 			if (t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT)
 				continue;
 			if (t->token == PG_QUERY__TOKEN__ASCII_59)
@@ -238,6 +299,16 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 					size_t de;
 
 					ds = ds < len ? ds + 1 : len;
+					keep(&kt, t);
+					/* The rest of the ';' line is still SQL; a token running on into the
+					 * data would end elsewhere once the data is blanked. */
+					for (; k < n && toks[k].start < ds; k++)
+					{
+						keep(&kt, &toks[k]);
+						if (toks[k].end > ds)
+							kt.valid = false;
+					}
+					keep_blank(&kt);
 					de = copy_data_end(buf, len, ds);
 					if (de > ds)
 					{
@@ -247,6 +318,7 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 					restart = de < len ? de : len;
 					break;
 				}
+				keep(&kt, t);
 				at_start = true;
 				copy = COPY_NONE;
 				continue;
@@ -259,6 +331,9 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 				copy = t->token == PG_QUERY__TOKEN__STDIN ? COPY_FROM_STDIN : COPY_SEEN;
 			at_start = false;
 		}
+		/* The lexer stopped on an error and no COPY data explained it: the tokens end there. */
+		if (!whole && restart == 0)
+			kt.valid = false;
 		ml_arena_destroy(scratch);
 		scratch = ml_arena_create();
 		if (restart == 0 || restart >= len)
@@ -266,6 +341,18 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 		pos = restart;
 	}
 	ml_arena_destroy(scratch);
+	if (kt.valid)
+	{
+		*toks_out = ml_arena_alloc(arena, (kt.n + 1) * sizeof(struct ml_token));
+		for (size_t i = 0; i < kt.n; i++)
+		{
+			(*toks_out)[i] = kt.items[i];
+			(*toks_out)[i].start += (uint32_t) base;
+			(*toks_out)[i].end += (uint32_t) base;
+		}
+		*n_toks_out = kt.n;
+	}
+	free(kt.items);
 	*out = NULL;
 	if (sk.n > 0)
 	{
