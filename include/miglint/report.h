@@ -16,6 +16,9 @@
 #include "miglint/diag.h"
 #include "miglint/lint.h"
 
+/* The reporters write their output out whenever this much is buffered. */
+#define ML_REPORT_FLUSH_AT (64 * 1024)
+
 /* Counts of the findings that are reported (not suppressed). */
 struct ml_report_counts
 {

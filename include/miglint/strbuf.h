@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct ml_strbuf
 {
@@ -26,6 +27,12 @@ void ml_strbuf_puts(struct ml_strbuf *sb, const char *s);
 void ml_strbuf_putc(struct ml_strbuf *sb, char c);
 void ml_strbuf_printf(struct ml_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Writes the text to 'out' and empties the buffer once it holds 'at' bytes or more: a
+ * reporter calls it after each finding, so the whole report is never held in memory.
+ */
+void ml_strbuf_flush_at(struct ml_strbuf *sb, FILE *out, size_t at);
 
 /* Takes the buffer; the caller frees it with free(). The strbuf is left empty. */
 char *ml_strbuf_detach(struct ml_strbuf *sb);

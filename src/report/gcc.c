@@ -38,6 +38,7 @@ ml_report_gcc(FILE *out, const struct ml_diag_list *diags)
 			else if (*p != '\r')
 				ml_strbuf_putc(&sb, *p);
 		ml_strbuf_printf(&sb, " [%s]\n", d->rule);
+		ml_strbuf_flush_at(&sb, out, ML_REPORT_FLUSH_AT);
 	}
 	if (sb.len > 0)
 		fwrite(sb.data, 1, sb.len, out);

@@ -66,6 +66,7 @@ ml_report_github(FILE *out, const struct ml_diag_list *diags)
 			escape(&sb, d->hint, false);
 		}
 		ml_strbuf_putc(&sb, '\n');
+		ml_strbuf_flush_at(&sb, out, ML_REPORT_FLUSH_AT);
 	}
 	if (sb.len > 0)
 		fwrite(sb.data, 1, sb.len, out);

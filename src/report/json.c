@@ -13,6 +13,7 @@
  * detail or hint is null.
  */
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "miglint/arena.h"
@@ -27,21 +28,38 @@ add_str_or_null(cJSON *obj, const char *key, const char *value)
 		cJSON_AddNullToObject(obj, key);
 }
 
+/* Writes 'item' unformatted, as cJSON prints it inside a document, and frees it. */
+static void
+put_item(FILE *out, cJSON *item)
+{
+	char *text = cJSON_PrintUnformatted(item);
+
+	if (text == NULL)
+		ml_fatal_oom();
+	fputs(text, out);
+	free(text);
+	cJSON_Delete(item);
+}
+
+/*
+ * The document is written finding by finding (each one built, printed and freed), in the
+ * exact bytes cJSON prints for the whole tree, so that a report of 200,000 findings never
+ * holds them all as JSON at once.
+ */
 void
 ml_report_json(FILE *out, const struct ml_diag_list *diags, const struct ml_lint_stats *stats)
 {
-	cJSON *root = cJSON_CreateObject();
-	cJSON *tool, *findings, *summary;
+	cJSON *tool = cJSON_CreateObject(), *summary = cJSON_CreateObject();
 	struct ml_report_counts counts;
-	char *text;
+	bool first = true;
 
-	if (root == NULL)
+	if (tool == NULL || summary == NULL)
 		ml_fatal_oom();
-	cJSON_AddNumberToObject(root, "version", 1);
-	tool = cJSON_AddObjectToObject(root, "tool");
 	cJSON_AddStringToObject(tool, "name", "miglint");
 	cJSON_AddStringToObject(tool, "version", MIGLINT_VERSION);
-	findings = cJSON_AddArrayToObject(root, "findings");
+	fputs("{\"version\":1,\"tool\":", out);
+	put_item(out, tool);
+	fputs(",\"findings\":[", out);
 	for (size_t i = 0; i < diags->n; i++)
 	{
 		const struct ml_diag *d = &diags->items[i];
@@ -64,20 +82,18 @@ ml_report_json(FILE *out, const struct ml_diag_list *diags, const struct ml_lint
 		cJSON_AddStringToObject(f, "message", d->message);
 		add_str_or_null(f, "detail", d->detail);
 		add_str_or_null(f, "hint", d->hint);
-		cJSON_AddItemToArray(findings, f);
+		if (!first)
+			fputc(',', out);
+		first = false;
+		put_item(out, f);
 	}
 	ml_report_count(&counts, diags);
-	summary = cJSON_AddObjectToObject(root, "summary");
 	cJSON_AddNumberToObject(summary, "errors", (double) counts.errors);
 	cJSON_AddNumberToObject(summary, "warnings", (double) counts.warnings);
 	cJSON_AddNumberToObject(summary, "infos", (double) counts.infos);
 	cJSON_AddNumberToObject(summary, "files", (double) stats->files);
 	cJSON_AddNumberToObject(summary, "statements", (double) stats->statements);
-	text = cJSON_PrintUnformatted(root);
-	if (text == NULL)
-		ml_fatal_oom();
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(root);
+	fputs("],\"summary\":", out);
+	put_item(out, summary);
+	fputs("}\n", out);
 }

@@ -11,6 +11,7 @@
  * relative URI references with RFC 3986 percent-encoding.
  */
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,11 +113,43 @@ message_text(const struct ml_diag *d)
 	return ml_strbuf_detach(&sb);
 }
 
+/*
+ * Writes one result as cJSON prints it inside the document: nested four levels deeper, so
+ * each of its lines gets four more tabs (a printed string never holds a raw newline).
+ */
+static void
+put_result(FILE *out, cJSON *res)
+{
+	char *printed = cJSON_Print(res);
+
+	if (printed == NULL)
+		ml_fatal_oom();
+	for (const char *p = printed, *nl; *p; p = nl + 1)
+	{
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+		{
+			fputs(p, out);
+			break;
+		}
+		fwrite(p, 1, (size_t) (nl - p) + 1, out);
+		fputs("\t\t\t\t", out);
+	}
+	free(printed);
+	cJSON_Delete(res);
+}
+
+/*
+ * The document is printed with an empty results array and written around it, each result
+ * built, printed and freed in turn: the same bytes as printing the whole tree, without
+ * holding every finding as JSON at once.
+ */
 void
 ml_report_sarif(FILE *out, const struct ml_diag_list *diags, const struct ml_config *cfg)
 {
-	cJSON *root = cJSON_CreateObject(), *runs, *run, *tool, *results;
-	char *printed;
+	cJSON *root = cJSON_CreateObject(), *runs, *run, *tool;
+	char *printed, *slot;
+	bool first = true;
 
 	cJSON_AddStringToObject(root, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
 	cJSON_AddStringToObject(root, "version", "2.1.0");
@@ -126,7 +159,14 @@ ml_report_sarif(FILE *out, const struct ml_diag_list *diags, const struct ml_con
 	tool = cJSON_AddObjectToObject(run, "tool");
 	cJSON_AddItemToObject(tool, "driver", driver(cfg));
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
-	results = cJSON_AddArrayToObject(run, "results");
+	cJSON_AddArrayToObject(run, "results");
+	printed = cJSON_Print(root);
+	cJSON_Delete(root);
+	/* "results" is the run's last member, so its "[]" is the last in the text. */
+	if (printed == NULL || (slot = strstr(printed, "\"results\":\t[]")) == NULL)
+		ml_fatal_oom();
+	slot += strlen("\"results\":\t[");
+	fwrite(printed, 1, (size_t) (slot - printed), out);
 	for (size_t i = 0; i < diags->n; i++)
 	{
 		const struct ml_diag *d = &diags->items[i];
@@ -158,13 +198,12 @@ ml_report_sarif(FILE *out, const struct ml_diag_list *diags, const struct ml_con
 		cJSON_AddNumberToObject(region, "endColumn", d->end_col > d->col || d->end_line > d->line
 														 ? d->end_col
 														 : d->col + 1);
-		cJSON_AddItemToArray(results, res);
+		if (!first)
+			fputs(", ", out);
+		first = false;
+		put_result(out, res);
 	}
-	printed = cJSON_Print(root);
-	if (printed == NULL)
-		ml_fatal_oom();
-	fputs(printed, out);
+	fputs(slot, out);
 	fputc('\n', out);
 	free(printed);
-	cJSON_Delete(root);
 }

@@ -28,7 +28,6 @@
 #define CYAN "\033[36m"
 #define DIM "\033[2m"
 #define RESET "\033[0m"
-#define FLUSH_AT (64 * 1024)
 
 /* Appends 'v' in decimal, right-aligned in 'width' columns (0: no padding). */
 static void
@@ -250,12 +249,7 @@ ml_report_text(FILE *out, const struct ml_diag_list *diags, const struct ml_lint
 			ml_strbuf_putc(&sb, '\n');
 		}
 		ml_strbuf_putc(&sb, '\n');
-		if (sb.len >= FLUSH_AT)
-		{
-			fwrite(sb.data, 1, sb.len, out);
-			sb.len = 0;
-			sb.data[0] = '\0';
-		}
+		ml_strbuf_flush_at(&sb, out, ML_REPORT_FLUSH_AT);
 	}
 	ml_report_count(&counts, diags);
 	if (counts.errors + counts.warnings + counts.infos > 0)

@@ -103,6 +103,16 @@ ml_strbuf_printf(struct ml_strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t) n;
 }
 
+void
+ml_strbuf_flush_at(struct ml_strbuf *sb, FILE *out, size_t at)
+{
+	if (sb->len < at || sb->len == 0)
+		return;
+	fwrite(sb->data, 1, sb->len, out);
+	sb->len = 0;
+	sb->data[0] = '\0';
+}
+
 char *
 ml_strbuf_detach(struct ml_strbuf *sb)
 {
