@@ -28,11 +28,12 @@ check(struct ml_check *chk)
 			commands++;
 	}
 	d = ml_report_span(chk, f->skips[0].start, f->skips[0].start + 1,
-					   "%zu psql meta-command%s%s were not checked", commands,
+					   "%zu psql meta-command%s%s %s not checked", commands,
 					   commands == 1 ? "" : "s",
 					   copies == 0 ? ""
 					   : copies == 1 ? " and 1 block of COPY data"
-									 : ml_arena_printf(chk->arena, " and %zu blocks of COPY data", copies));
+									 : ml_arena_printf(chk->arena, " and %zu blocks of COPY data", copies),
+					   commands == 1 && copies == 0 ? "was" : "were");
 	if (commands == 0)
 		d->message = ml_arena_printf(d->list->arena, "%zu block%s of COPY data %s not checked", copies,
 									 copies == 1 ? "" : "s", copies == 1 ? "was" : "were");
