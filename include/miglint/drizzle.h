@@ -16,6 +16,7 @@
 
 #include "miglint/folder.h"
 #include "miglint/json.h"
+#include "miglint/json_scan.h"
 #include "miglint/source.h"
 
 /* drizzle-kit's parent id of the first snapshot. */
@@ -42,16 +43,6 @@ struct ml_journal_entry
 	bool tag_safe;			  /* a plain file name: no '/', '\\', "." or ".." */
 	struct ml_migration *file; /* <tag>.sql in the folder, or NULL */
 	size_t snapshot;		  /* index into snapshots, or (size_t) -1 */
-};
-
-/* The kind of a JSON value that a snapshot check looks at. */
-enum ml_json_kind
-{
-	ML_JSON_ABSENT,
-	ML_JSON_STRING,
-	ML_JSON_ARRAY,
-	ML_JSON_OBJECT,
-	ML_JSON_OTHER
 };
 
 /*
