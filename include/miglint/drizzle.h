@@ -118,6 +118,12 @@ void ml_drizzle_meta_destroy(struct ml_drizzle_meta *meta);
 const struct ml_meta_file *ml_snapshot_open(const struct ml_drizzle_meta *meta,
 											const struct ml_snapshot *s);
 
+/* Fills the summary of 's' from a parsed snapshot 'root' (not NULL). */
+void ml_snapshot_summarize(struct ml_snapshot *s, const cJSON *root);
+
+/* Frees the summary's strings (malloc'd: threads share no arena) and clears them. */
+void ml_snapshot_summary_free(struct ml_snapshot *s);
+
 /* The member holding a snapshot's parent: "prevIds" (1.0) or else "prevId", or NULL. */
 const cJSON *ml_snapshot_parent_member(const cJSON *root);
 

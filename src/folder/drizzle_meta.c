@@ -134,69 +134,6 @@ ml_snapshot_parent_member(const cJSON *root)
 	return prev != NULL ? prev : ml_json_member(root, "prevId");
 }
 
-static enum ml_json_kind
-kind(const cJSON *item)
-{
-	if (item == NULL)
-		return ML_JSON_ABSENT;
-	if (cJSON_IsString(item))
-		return ML_JSON_STRING;
-	if (cJSON_IsArray(item))
-		return ML_JSON_ARRAY;
-	if (cJSON_IsObject(item))
-		return ML_JSON_OBJECT;
-	return ML_JSON_OTHER;
-}
-
-static char *
-copy(const char *text)
-{
-	char *out = text != NULL ? strdup(text) : NULL;
-
-	if (text != NULL && out == NULL)
-		ml_fatal_oom();
-	return out;
-}
-
-/* What the rules need of a parsed snapshot; strings are malloc'd (threads share no arena). */
-static void
-summarize(struct ml_snapshot *s, const cJSON *root)
-{
-	const cJSON *id, *prev, *dialect;
-
-	s->root = kind(root);
-	if (s->root != ML_JSON_OBJECT)
-		return;
-	id = ml_json_member(root, "id");
-	s->id_kind = kind(id);
-	if (cJSON_IsString(id))
-		s->id = copy(id->valuestring);
-	prev = ml_snapshot_parent_member(root);
-	s->prev_kind = kind(prev);
-	if (cJSON_IsString(prev))
-		s->prev_id = copy(prev->valuestring);
-	else if (cJSON_IsArray(prev))
-	{
-		const cJSON *p;
-		size_t n = 0;
-
-		s->prev_ids = calloc((size_t) cJSON_GetArraySize(prev) + 1, sizeof(char *));
-		if (s->prev_ids == NULL)
-			ml_fatal_oom();
-		cJSON_ArrayForEach(p, prev)
-		{
-			if (cJSON_IsString(p))
-				s->prev_ids[n++] = copy(p->valuestring);
-		}
-		s->n_prev_ids = n;
-	}
-	s->version = kind(ml_json_member(root, "version"));
-	dialect = ml_json_member(root, "dialect");
-	s->dialect_kind = kind(dialect);
-	if (cJSON_IsString(dialect))
-		s->dialect = copy(dialect->valuestring);
-}
-
 /* Pool job: reads, parses and summarizes one snapshot, then frees its text and tree. */
 static void
 snapshot_job(void *ctx, size_t i)
@@ -206,11 +143,11 @@ snapshot_job(void *ctx, size_t i)
 	struct ml_meta_file mf = {0};
 
 	load_file(&mf, arena, s->fs_path, s->path, s->order, true);
-	s->read_error = copy(mf.read_error);
+	s->read_error = mf.read_error != NULL ? ml_xstrdup(mf.read_error) : NULL;
 	s->parsed = mf.read_error == NULL && mf.json.root != NULL;
 	s->error_at = mf.json.error_at;
 	if (s->parsed)
-		summarize(s, mf.json.root);
+		ml_snapshot_summarize(s, mf.json.root);
 	ml_json_cleanup(&mf.json);
 	ml_arena_destroy(arena);
 }
@@ -442,12 +379,7 @@ ml_drizzle_meta_destroy(struct ml_drizzle_meta *m)
 		struct ml_snapshot *s = &m->snapshots[i];
 
 		free((char *) s->read_error);
-		free((char *) s->id);
-		free((char *) s->prev_id);
-		for (size_t k = 0; k < s->n_prev_ids; k++)
-			free((char *) s->prev_ids[k]);
-		free((void *) s->prev_ids);
-		free((char *) s->dialect);
+		ml_snapshot_summary_free(s);
 	}
 	cache_clear(m->cache);
 	free(m->cache);
