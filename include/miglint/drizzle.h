@@ -118,6 +118,14 @@ void ml_drizzle_meta_destroy(struct ml_drizzle_meta *meta);
 const struct ml_meta_file *ml_snapshot_open(const struct ml_drizzle_meta *meta,
 											const struct ml_snapshot *s);
 
+/*
+ * Fills the summary of 's' (root, id, parent, version, dialect; parsed set, error_at 0) from
+ * the text of a snapshot without building a tree (json_scan.h). Returns false, leaving 's'
+ * as it was, when the scanner is not sure or a string it would copy has an escape: then
+ * parse the text and use ml_snapshot_summarize. 'text' is NUL-terminated at 'len'.
+ */
+bool ml_snapshot_scan(struct ml_snapshot *s, const char *text, size_t len);
+
 /* Fills the summary of 's' from a parsed snapshot 'root' (not NULL). */
 void ml_snapshot_summarize(struct ml_snapshot *s, const cJSON *root);
 

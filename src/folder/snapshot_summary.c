@@ -3,8 +3,10 @@
  * snapshot_summary.c
  *	  The summary of a Drizzle snapshot that the rules read (struct ml_snapshot in drizzle.h).
  *
- * A folder's snapshots are read on worker threads and only this summary is kept of each, so
- * its strings are malloc'd, not arena-allocated: ml_snapshot_summary_free releases them.
+ * Two ways to the same summary: ml_snapshot_scan reads it straight from the text without a
+ * tree (most snapshots, which are megabytes of plain JSON), and ml_snapshot_summarize reads
+ * it from cJSON's tree for every snapshot the scan is not sure of. Both must fill the same
+ * fields with the same values; tests/test-snapshot.c compares them document by document.
  */
 #include "miglint/drizzle.h"
 
@@ -12,6 +14,19 @@
 #include <string.h>
 
 #include "miglint/arena.h"
+
+/* The top-level members the summary reads; prevIds wins over prevId when both are there. */
+static const char *const snapshot_keys[] = {"id", "prevIds", "prevId", "version", "dialect"};
+
+enum
+{
+	KEY_ID,
+	KEY_PREV_IDS,
+	KEY_PREV_ID,
+	KEY_VERSION,
+	KEY_DIALECT,
+	N_KEYS
+};
 
 static enum ml_json_kind
 kind(const cJSON *item)
@@ -31,6 +46,19 @@ static char *
 copy(const char *text)
 {
 	return text != NULL ? ml_xstrdup(text) : NULL;
+}
+
+/* A malloc'd copy of the plain string 'sp' of 'text'. */
+static char *
+copy_span(const char *text, const struct ml_json_span *sp)
+{
+	char *out = malloc(sp->end - sp->start + 1);
+
+	if (out == NULL)
+		ml_fatal_oom();
+	memcpy(out, text + sp->start, sp->end - sp->start);
+	out[sp->end - sp->start] = '\0';
+	return out;
 }
 
 void
@@ -69,6 +97,77 @@ ml_snapshot_summarize(struct ml_snapshot *s, const cJSON *root)
 	s->dialect_kind = kind(dialect);
 	if (cJSON_IsString(dialect))
 		s->dialect = copy(dialect->valuestring);
+}
+
+/* The string elements of the array 'arr' when none has an escape; else -1. */
+static long
+count_plain_strings(const char *text, size_t len, const struct ml_json_span *arr)
+{
+	struct ml_json_span el;
+	size_t pos = arr->start;
+	long n = 0;
+
+	while (ml_json_scan_element(&el, text, len, &pos))
+		if (el.kind == ML_JSON_STRING)
+		{
+			if (!el.plain)
+				return -1;
+			n++;
+		}
+	return n;
+}
+
+bool
+ml_snapshot_scan(struct ml_snapshot *s, const char *text, size_t len)
+{
+	struct ml_json_span m[N_KEYS];
+	enum ml_json_kind root;
+	const struct ml_json_span *prev;
+	long n_strings = 0;
+
+	if (!ml_json_scan(&root, m, text, len, snapshot_keys, N_KEYS))
+		return false;
+	prev = m[KEY_PREV_IDS].kind != ML_JSON_ABSENT ? &m[KEY_PREV_IDS] : &m[KEY_PREV_ID];
+	if (root == ML_JSON_OBJECT)
+	{
+		/* A string to copy with an escape in it is left to cJSON to unescape. */
+		if ((m[KEY_ID].kind == ML_JSON_STRING && !m[KEY_ID].plain) ||
+			(prev->kind == ML_JSON_STRING && !prev->plain) ||
+			(m[KEY_DIALECT].kind == ML_JSON_STRING && !m[KEY_DIALECT].plain))
+			return false;
+		if (prev->kind == ML_JSON_ARRAY && (n_strings = count_plain_strings(text, len, prev)) < 0)
+			return false;
+	}
+	s->parsed = true;
+	s->error_at = 0;
+	s->root = root;
+	if (root != ML_JSON_OBJECT)
+		return true;
+	s->id_kind = m[KEY_ID].kind;
+	if (m[KEY_ID].kind == ML_JSON_STRING)
+		s->id = copy_span(text, &m[KEY_ID]);
+	s->prev_kind = prev->kind;
+	if (prev->kind == ML_JSON_STRING)
+		s->prev_id = copy_span(text, prev);
+	else if (prev->kind == ML_JSON_ARRAY)
+	{
+		struct ml_json_span el;
+		size_t pos = prev->start;
+		size_t n = 0;
+
+		s->prev_ids = calloc((size_t) n_strings + 1, sizeof(char *));
+		if (s->prev_ids == NULL)
+			ml_fatal_oom();
+		while (ml_json_scan_element(&el, text, len, &pos))
+			if (el.kind == ML_JSON_STRING)
+				s->prev_ids[n++] = copy_span(text, &el);
+		s->n_prev_ids = n;
+	}
+	s->version = m[KEY_VERSION].kind;
+	s->dialect_kind = m[KEY_DIALECT].kind;
+	if (m[KEY_DIALECT].kind == ML_JSON_STRING)
+		s->dialect = copy_span(text, &m[KEY_DIALECT]);
+	return true;
 }
 
 void
