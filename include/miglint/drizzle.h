@@ -16,6 +16,7 @@
 
 #include "miglint/folder.h"
 #include "miglint/json.h"
+#include "miglint/json_scan.h"
 #include "miglint/source.h"
 
 /* drizzle-kit's parent id of the first snapshot. */
@@ -42,16 +43,6 @@ struct ml_journal_entry
 	bool tag_safe;			  /* a plain file name: no '/', '\\', "." or ".." */
 	struct ml_migration *file; /* <tag>.sql in the folder, or NULL */
 	size_t snapshot;		  /* index into snapshots, or (size_t) -1 */
-};
-
-/* The kind of a JSON value that a snapshot check looks at. */
-enum ml_json_kind
-{
-	ML_JSON_ABSENT,
-	ML_JSON_STRING,
-	ML_JSON_ARRAY,
-	ML_JSON_OBJECT,
-	ML_JSON_OTHER
 };
 
 /*
@@ -126,6 +117,20 @@ void ml_drizzle_meta_destroy(struct ml_drizzle_meta *meta);
  */
 const struct ml_meta_file *ml_snapshot_open(const struct ml_drizzle_meta *meta,
 											const struct ml_snapshot *s);
+
+/*
+ * Fills the summary of 's' (root, id, parent, version, dialect; parsed set, error_at 0) from
+ * the text of a snapshot without building a tree (json_scan.h). Returns false, leaving 's'
+ * as it was, when the scanner is not sure or a string it would copy has an escape: then
+ * parse the text and use ml_snapshot_summarize. 'text' is NUL-terminated at 'len'.
+ */
+bool ml_snapshot_scan(struct ml_snapshot *s, const char *text, size_t len);
+
+/* Fills the summary of 's' from a parsed snapshot 'root' (not NULL). */
+void ml_snapshot_summarize(struct ml_snapshot *s, const cJSON *root);
+
+/* Frees the summary's strings (malloc'd: threads share no arena) and clears them. */
+void ml_snapshot_summary_free(struct ml_snapshot *s);
 
 /* The member holding a snapshot's parent: "prevIds" (1.0) or else "prevId", or NULL. */
 const cJSON *ml_snapshot_parent_member(const cJSON *root);

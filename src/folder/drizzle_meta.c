@@ -27,14 +27,10 @@ join(struct ml_arena *arena, const char *dir, const char *name)
 	return ml_arena_printf(arena, "%s/%s", dir, name);
 }
 
-/*
- * Reads one meta file; the reason it is unusable (if it is) goes into read_error. With
- * 'tree_in_arena' its JSON tree is allocated in 'arena' too (a snapshot read once, then
- * summarized and dropped with the arena).
- */
+/* Reads one meta file; the reason it is unusable (if it is) goes into read_error. */
 static void
-load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
-		  const char *display, size_t order, bool tree_in_arena)
+read_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
+		  const char *display, size_t order)
 {
 	struct ml_error err;
 
@@ -45,11 +41,17 @@ load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
 		mf->read_error = ml_arena_strdup(arena, err.message);
 		mf->src = ml_source_stub(arena, display);
 	}
-	else if (tree_in_arena)
-		ml_json_parse_in(&mf->json, mf->src, arena);
-	else
-		ml_json_parse(&mf->json, mf->src);
 	mf->src->order = order;
+}
+
+/* Reads one meta file (read_file) and parses it when it could be read. */
+static void
+load_file(struct ml_meta_file *mf, struct ml_arena *arena, const char *fs_path,
+		  const char *display, size_t order)
+{
+	read_file(mf, arena, fs_path, display, order);
+	if (mf->read_error == NULL)
+		ml_json_parse(&mf->json, mf->src);
 }
 
 char *
@@ -134,70 +136,10 @@ ml_snapshot_parent_member(const cJSON *root)
 	return prev != NULL ? prev : ml_json_member(root, "prevId");
 }
 
-static enum ml_json_kind
-kind(const cJSON *item)
-{
-	if (item == NULL)
-		return ML_JSON_ABSENT;
-	if (cJSON_IsString(item))
-		return ML_JSON_STRING;
-	if (cJSON_IsArray(item))
-		return ML_JSON_ARRAY;
-	if (cJSON_IsObject(item))
-		return ML_JSON_OBJECT;
-	return ML_JSON_OTHER;
-}
-
-static char *
-copy(const char *text)
-{
-	char *out = text != NULL ? strdup(text) : NULL;
-
-	if (text != NULL && out == NULL)
-		ml_fatal_oom();
-	return out;
-}
-
-/* What the rules need of a parsed snapshot; strings are malloc'd (threads share no arena). */
-static void
-summarize(struct ml_snapshot *s, const cJSON *root)
-{
-	const cJSON *id, *prev, *dialect;
-
-	s->root = kind(root);
-	if (s->root != ML_JSON_OBJECT)
-		return;
-	id = ml_json_member(root, "id");
-	s->id_kind = kind(id);
-	if (cJSON_IsString(id))
-		s->id = copy(id->valuestring);
-	prev = ml_snapshot_parent_member(root);
-	s->prev_kind = kind(prev);
-	if (cJSON_IsString(prev))
-		s->prev_id = copy(prev->valuestring);
-	else if (cJSON_IsArray(prev))
-	{
-		const cJSON *p;
-		size_t n = 0;
-
-		s->prev_ids = calloc((size_t) cJSON_GetArraySize(prev) + 1, sizeof(char *));
-		if (s->prev_ids == NULL)
-			ml_fatal_oom();
-		cJSON_ArrayForEach(p, prev)
-		{
-			if (cJSON_IsString(p))
-				s->prev_ids[n++] = copy(p->valuestring);
-		}
-		s->n_prev_ids = n;
-	}
-	s->version = kind(ml_json_member(root, "version"));
-	dialect = ml_json_member(root, "dialect");
-	s->dialect_kind = kind(dialect);
-	if (cJSON_IsString(dialect))
-		s->dialect = copy(dialect->valuestring);
-}
-
-/* Pool job: reads, parses and summarizes one snapshot, then frees its text and tree. */
+/*
+ * Pool job: reads and summarizes one snapshot, then frees its text. The scan needs no tree;
+ * a snapshot it is not sure of is parsed (its tree in the arena, dropped with it).
+ */
 static void
 snapshot_job(void *ctx, size_t i)
 {
@@ -205,12 +147,18 @@ snapshot_job(void *ctx, size_t i)
 	struct ml_arena *arena = ml_arena_create();
 	struct ml_meta_file mf = {0};
 
-	load_file(&mf, arena, s->fs_path, s->path, s->order, true);
-	s->read_error = copy(mf.read_error);
-	s->parsed = mf.read_error == NULL && mf.json.root != NULL;
-	s->error_at = mf.json.error_at;
-	if (s->parsed)
-		summarize(s, mf.json.root);
+	read_file(&mf, arena, s->fs_path, s->path, s->order);
+	s->read_error = mf.read_error != NULL ? ml_xstrdup(mf.read_error) : NULL;
+	s->parsed = false;
+	s->error_at = 0;
+	if (mf.read_error == NULL && !ml_snapshot_scan(s, mf.src->data, mf.src->len))
+	{
+		ml_json_parse_in(&mf.json, mf.src, arena);
+		s->parsed = mf.json.root != NULL;
+		s->error_at = mf.json.error_at;
+		if (s->parsed)
+			ml_snapshot_summarize(s, mf.json.root);
+	}
 	ml_json_cleanup(&mf.json);
 	ml_arena_destroy(arena);
 }
@@ -245,7 +193,7 @@ ml_snapshot_open(const struct ml_drizzle_meta *meta, const struct ml_snapshot *s
 		c->snapshot = s;
 		c->arena = ml_arena_create();
 		c->file.name = (char *) s->name;
-		load_file(&c->file, c->arena, s->fs_path, s->path, s->order, false);
+		load_file(&c->file, c->arena, s->fs_path, s->path, s->order);
 	}
 	return &c->file;
 }
@@ -276,7 +224,7 @@ load_journal(struct ml_drizzle_meta *m, struct ml_folder *f, size_t *next_order)
 	size_t n = 0;
 
 	m->has_journal = true;
-	load_file(&m->journal, m->arena, fs, disp, (*next_order)++, false);
+	load_file(&m->journal, m->arena, fs, disp, (*next_order)++);
 	m->entries = ml_json_member(m->journal.json.root, "entries");
 	if (!cJSON_IsArray(m->entries))
 		return;
@@ -442,12 +390,7 @@ ml_drizzle_meta_destroy(struct ml_drizzle_meta *m)
 		struct ml_snapshot *s = &m->snapshots[i];
 
 		free((char *) s->read_error);
-		free((char *) s->id);
-		free((char *) s->prev_id);
-		for (size_t k = 0; k < s->n_prev_ids; k++)
-			free((char *) s->prev_ids[k]);
-		free((void *) s->prev_ids);
-		free((char *) s->dialect);
+		ml_snapshot_summary_free(s);
 	}
 	cache_clear(m->cache);
 	free(m->cache);
