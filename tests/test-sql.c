@@ -251,6 +251,8 @@ START_TEST(psql_blank_keeps_tokens_only_when_a_rescan_agrees)
 	ck_assert(psql_tokens_match_fresh_scan("SELECT 1 \\gset\nSELECT :x;"));
 	ck_assert(psql_tokens_match_fresh_scan("SELECT $$a\n\\b$$;\ncopy t to stdout;\n"));
 	ck_assert(psql_tokens_match_fresh_scan("\\set a '1'\n\\set b 2\nSELECT :a;"));
+	/* libpg_query's scanner returns a comment as a token: it ends a string's continuation. */
+	ck_assert(psql_tokens_match_fresh_scan("SELECT 'a' -- note\n\\echo hi\n'b';\n"));
 	/* Not kept: a blanked line between two strings makes them one ('a' newline 'b'). */
 	ck_assert(!psql_tokens_match_fresh_scan("SELECT 'a'\n\\echo hi\n'b';\n"));
 	/* Not kept: the lexer stopped on an error; a token ran on into COPY data. */
