@@ -20,8 +20,6 @@
 
 #include "miglint/rule.h"
 
-#define NAMEDATALEN 64
-
 /* The migration whose file has report order 'order', or NULL. */
 static const struct ml_migration *
 migration_at(const struct ml_folder *f, size_t order)
@@ -42,31 +40,15 @@ table_name(struct ml_check *chk, const char *schema, const char *name)
 						   ml_quote_ident(chk->arena, name));
 }
 
-/*
- * The index name PostgreSQL would choose, posts_author_id_idx, shortened as PostgreSQL does
- * to fit 63 bytes (the longer part gives way first).
- */
+/* The index name PostgreSQL would choose: posts_author_id_idx, shortened as it does. */
 static const char *
 index_name(struct ml_check *chk, const char *table, const struct ml_cat_constraint *c)
 {
 	const char *cols = "";
-	size_t n1 = strlen(table), n2;
 
 	for (size_t i = 0; i < c->n_columns; i++)
 		cols = ml_arena_printf(chk->arena, "%s%s%s", cols, i ? "_" : "", c->columns[i]);
-	n2 = strlen(cols);
-	while (n1 + n2 > NAMEDATALEN - 1 - strlen("__idx"))
-	{
-		if (n1 > n2)
-			n1--;
-		else
-			n2--;
-	}
-	while (n1 > 0 && ((unsigned char) table[n1] & 0xC0) == 0x80)
-		n1--;
-	while (n2 > 0 && ((unsigned char) cols[n2] & 0xC0) == 0x80)
-		n2--;
-	return ml_arena_printf(chk->arena, "%.*s_%.*s_idx", (int) n1, table, (int) n2, cols);
+	return ml_name_make(chk->arena, table, cols, "idx");
 }
 
 /* The columns, quoted: "a", "b" (chk's arena). */

@@ -211,6 +211,14 @@ char *ml_name_range_var(struct ml_arena *arena, const PgQuery__RangeVar *rv);
  */
 bool ml_name_split(PgQuery__Node *const *items, size_t n, const char **schema, const char **name);
 
+/*
+ * PostgreSQL's makeObjectName: name1_name2_label (name2 and label may be NULL), the longer
+ * of the two names shortened first to fit in 63 bytes, never inside a UTF-8 character: the
+ * name PostgreSQL gives an unnamed index, constraint or sequence. Arena-owned.
+ */
+char *ml_name_make(struct ml_arena *arena, const char *name1, const char *name2,
+				   const char *label);
+
 /* Renders a List of String nodes (DROP's object names) as "a"."b". Arena-owned. */
 char *ml_name_list(struct ml_arena *arena, PgQuery__Node *const *items, size_t n);
 

@@ -479,30 +479,6 @@ qname(struct ml_catalog *cat, const char *schema, const char *name)
 	return ml_arena_printf(a, "%s.%s", ml_quote_ident(a, schema), ml_quote_ident(a, name));
 }
 
-/* PostgreSQL's makeObjectName: name1_name2_label, shortened to fit NAMEDATALEN - 1. */
-static char *
-object_name(struct ml_arena *a, const char *name1, const char *name2, const char *label)
-{
-	size_t overhead = (label ? strlen(label) + 1 : 0) + (name2 ? 1 : 0);
-	size_t avail = NAMEDATALEN - 1 - overhead;
-	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
-
-	while (n1 + n2 > avail)
-	{
-		if (n1 > n2)
-			n1--;
-		else
-			n2--;
-	}
-	/* Do not cut a UTF-8 character in two. */
-	while (n1 > 0 && ((unsigned char) name1[n1] & 0xC0) == 0x80)
-		n1--;
-	while (name2 && n2 > 0 && ((unsigned char) name2[n2] & 0xC0) == 0x80)
-		n2--;
-	return ml_arena_printf(a, "%.*s%s%.*s%s%s", (int) n1, name1, name2 ? "_" : "", (int) n2,
-						   name2 ? name2 : "", label ? "_" : "", label ? label : "");
-}
-
 /* The type name as written: "varchar", "public.user_role", with array brackets. */
 static char *
 type_text(struct ml_arena *a, const PgQuery__TypeName *tn)
@@ -592,7 +568,7 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 		strcmp(c->type, "smallserial") == 0 || strcmp(c->type, "serial4") == 0 ||
 		strcmp(c->type, "serial8") == 0 || strcmp(c->type, "serial2") == 0)
 	{
-		char *seq = object_name(cat->arena, t->name, c->name, "seq");
+		char *seq = ml_name_make(cat->arena, t->name, c->name, "seq");
 
 		c->not_null = true;
 		c->has_default = true;
@@ -665,13 +641,13 @@ constraint_name(struct ml_catalog *cat, const struct ml_cat_object *t,
 	switch (con->contype)
 	{
 		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-			return object_name(cat->arena, t->name, NULL, "pkey");
+			return ml_name_make(cat->arena, t->name, NULL, "pkey");
 		case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
 			cols = column ? column : key_columns(cat->arena, con->keys, con->n_keys);
-			return cols ? object_name(cat->arena, t->name, cols, "key") : NULL;
+			return cols ? ml_name_make(cat->arena, t->name, cols, "key") : NULL;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 			cols = column ? column : key_columns(cat->arena, con->fk_attrs, con->n_fk_attrs);
-			return cols ? object_name(cat->arena, t->name, cols, "fkey") : NULL;
+			return cols ? ml_name_make(cat->arena, t->name, cols, "fkey") : NULL;
 		default:
 			return NULL;
 	}
@@ -1081,9 +1057,9 @@ choose_index_name(struct ml_catalog *cat, const char *schema, const PgQuery__Ind
 		if (strlen(cols) >= NAMEDATALEN)
 			break;
 	}
-	name = object_name(cat->arena, ix->relation->relname, cols, "idx");
+	name = ml_name_make(cat->arena, ix->relation->relname, cols, "idx");
 	for (int pass = 1; lookup(cat, ML_OBJ_INDEX, schema, name) != NULL; pass++)
-		name = object_name(cat->arena, ix->relation->relname, cols,
+		name = ml_name_make(cat->arena, ix->relation->relname, cols,
 						   ml_arena_printf(cat->arena, "%s%d", "idx", pass));
 	return name;
 }

@@ -12,6 +12,8 @@
 #include "miglint/sql.h"
 #include "miglint/strbuf.h"
 
+#define NAMEDATALEN 64
+
 char *
 ml_quote_ident(struct ml_arena *arena, const char *name)
 {
@@ -110,4 +112,27 @@ ml_name_split(PgQuery__Node *const *items, size_t n, const char **schema, const 
 	*schema = n == 2 ? items[0]->string->sval : NULL;
 	*name = items[n - 1]->string->sval;
 	return true;
+}
+
+char *
+ml_name_make(struct ml_arena *a, const char *name1, const char *name2, const char *label)
+{
+	size_t overhead = (label ? strlen(label) + 1 : 0) + (name2 ? 1 : 0);
+	size_t avail = NAMEDATALEN - 1 - overhead;
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+
+	while (n1 + n2 > avail)
+	{
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	/* Do not cut a UTF-8 character in two. */
+	while (n1 > 0 && ((unsigned char) name1[n1] & 0xC0) == 0x80)
+		n1--;
+	while (name2 && n2 > 0 && ((unsigned char) name2[n2] & 0xC0) == 0x80)
+		n2--;
+	return ml_arena_printf(a, "%.*s%s%.*s%s%s", (int) n1, name1, name2 ? "_" : "", (int) n2,
+						   name2 ? name2 : "", label ? "_" : "", label ? label : "");
 }
