@@ -12,7 +12,7 @@
  */
 #include "miglint/rule.h"
 
-/* True when the configured server is (or may be) PostgreSQL 14.0 to 14.3. */
+/* True when the configured server is (or might be) PostgreSQL 14.0 to 14.3. */
 static bool
 affected_release(const struct ml_config *cfg)
 {
@@ -23,35 +23,31 @@ affected_release(const struct ml_config *cfg)
 static void
 check(struct ml_check *chk, const struct ml_stmt *stmt)
 {
-	const char *what;
+	const char *what, *hint;
 	struct ml_diag *d;
 
-	if (stmt->in_do || !affected_release(chk->config))
-		return;
-	if (stmt->node->node_case == PG_QUERY__NODE__NODE_INDEX_STMT &&
-		stmt->node->index_stmt->concurrent)
-		what = "CREATE INDEX CONCURRENTLY";
-	else if (stmt->node->node_case == PG_QUERY__NODE__NODE_REINDEX_STMT &&
-			 ml_def_elem_find(stmt->node->reindex_stmt->params,
-							  stmt->node->reindex_stmt->n_params, "concurrently") != NULL)
-		what = "REINDEX CONCURRENTLY";
-	else
+	if (stmt->in_do || !affected_release(chk->config) ||
+		(stmt->node->node_case != PG_QUERY__NODE__NODE_INDEX_STMT &&
+		 stmt->node->node_case != PG_QUERY__NODE__NODE_REINDEX_STMT) ||
+		(what = ml_stmt_refused_in_transaction(stmt->node)) == NULL)
 		return;
 	if (chk->config->pg_minor >= 0)
+	{
 		d = ml_report(chk, stmt, "%s can corrupt the index on PostgreSQL 14.%d", what,
 					  chk->config->pg_minor);
+		hint = "Upgrade the server to 14.4 or later before building indexes concurrently, "
+			   "then set pgVersion to that release.";
+	}
 	else
+	{
 		d = ml_report(chk, stmt, "%s can corrupt the index on PostgreSQL 14.0 to 14.3", what);
+		hint = "Upgrade the server to 14.4 or later first. If it runs 14.4 or later already, "
+			   "say so: --pg-version 14.N, or \"pgVersion\": \"14.N\" in the config.";
+	}
 	ml_diag_detail(d, "A bug in PostgreSQL 14.0 to 14.3 lets a concurrent build miss rows "
 					  "updated while it runs: the index silently lacks them, and queries that "
 					  "use it return wrong results until a REINDEX. PostgreSQL 14.4 fixed it.");
-	if (chk->config->pg_minor >= 0)
-		ml_diag_hint(d, "Upgrade the server to 14.4 or later before building indexes "
-						"concurrently, then set pgVersion to that release.");
-	else
-		ml_diag_hint(d, "Upgrade the server to 14.4 or later first. If it runs 14.4 or later "
-						"already, say so: --pg-version 14.N, or \"pgVersion\": \"14.N\" in the "
-						"config.");
+	ml_diag_hint(d, "%s", hint);
 }
 
 const struct ml_rule ml_rule_ban_concurrent_index_pg14_corruption = {

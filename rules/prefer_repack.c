@@ -40,11 +40,11 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	{
 		what = "CLUSTER";
 		rv = stmt->node->cluster_stmt->relation;
+		/* A table created earlier in the migration is empty and unused. */
+		if (rv != NULL && !ml_check_table_existed(chk, rv))
+			return;
 	}
 	else
-		return;
-	/* A table created earlier in the migration is empty and unused. */
-	if (rv != NULL && !ml_check_table_existed(chk, rv))
 		return;
 	if (rv != NULL)
 		d = ml_report(chk, stmt, "%s rewrites table %s under an ACCESS EXCLUSIVE lock", what,

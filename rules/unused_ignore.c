@@ -23,15 +23,38 @@ enabled(const struct ml_check *chk, const char *name)
 	return false;
 }
 
+/*
+ * False when every comment of the file is in place and every name in it silenced something:
+ * then nothing can be reported, and the file is not read again. (A superset: judge decides.)
+ */
+static bool
+might_report(const struct ml_suppressions *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+	{
+		const struct ml_ignore *ig = &s->items[i];
+
+		if (ig->misplaced || (!ig->file_level && !ig->bound) || ig->n_names == 0)
+			return true;
+		for (size_t n = 0; n < ig->n_names; n++)
+			if (!ig->names[n].used)
+				return true;
+	}
+	return false;
+}
+
 /* Judges the ignore comments of one file. */
 static void
 judge(struct ml_check *chk, const struct ml_kept_ignores *k)
 {
 	const struct ml_suppressions *s = &k->supp;
-	const struct ml_source *src = ml_check_source(chk, k->migration);
+	const struct ml_source *src;
 
+	if (!might_report(s))
+		return;
 	/* The file was read when it was linted; if it cannot be read again, say nothing. */
-	if (src == NULL || src->len == 0)
+	src = ml_check_source(chk, k->migration);
+	if (src->len == 0)
 		return;
 	for (size_t i = 0; i < s->n; i++)
 	{

@@ -70,6 +70,8 @@ struct ml_rule
  * What a check gets: the file (statement and file rules) or the folder (folder rules) being
  * linted, the context around it, and where its findings go.
  */
+struct ml_source_cache;
+
 struct ml_check
 {
 	struct ml_arena *arena;			   /* the file's (or the folder's) arena, for scratch */
@@ -89,8 +91,6 @@ struct ml_check
 	size_t n_kept;
 	struct ml_source_cache *sources; /* what ml_check_source read, in 'arena' (lazily) */
 };
-
-struct ml_source_cache;
 
 /* The registry: every rule, sorted by name (rules/registry.c). */
 extern const struct ml_rule *const ml_rules[];
