@@ -66,12 +66,12 @@ struct ml_rule
 	bool after_suppression;
 };
 
+struct ml_source_cache;
+
 /*
  * What a check gets: the file (statement and file rules) or the folder (folder rules) being
  * linted, the context around it, and where its findings go.
  */
-struct ml_source_cache;
-
 struct ml_check
 {
 	struct ml_arena *arena;			   /* the file's (or the folder's) arena, for scratch */
