@@ -101,12 +101,12 @@ report(struct ml_check *chk, const struct ml_cat_object *table, const struct ml_
 	else if (new_table)
 		ml_diag_hint(d, "Add the index to the migration that creates %s while that has not run "
 						"anywhere (on a new table a plain CREATE INDEX blocks no one): CREATE "
-						"INDEX IF NOT EXISTS %s ON %s (%s); Once it has run, build it with CREATE "
+						"INDEX IF NOT EXISTS %s ON %s (%s). Once it has run, build it with CREATE "
 						"INDEX CONCURRENTLY instead.",
 					 tname, iname, tname, cols);
 	else if (ml_check_drizzle(chk))
 		ml_diag_hint(d, "Build the index outside the migrator first (in psql or a deploy step): "
-						"CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s (%s); drizzle-orm runs "
+						"CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s (%s). drizzle-orm runs "
 						"all pending migrations in one transaction, where CONCURRENTLY fails. Then "
 						"declare it in the Drizzle schema, index(%s).on(...) over %s, generate, "
 						"and add IF NOT EXISTS to the CREATE INDEX drizzle-kit writes, which then "
