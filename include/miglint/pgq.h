@@ -66,9 +66,12 @@ bool ml_pgq_stop(struct ml_pgq_tape *t);
  */
 struct ml_pgq_ahead;
 
+/* True when a helper would help for n texts: helpers on, enough texts, no tape replaying. */
+bool ml_pgq_ahead_wanted(size_t n);
+
 /*
  * Starts a helper for texts[0..n) (borrowed until ml_pgq_ahead_finish), or returns NULL when
- * it would not help: a replaying tape, helpers turned off, too few texts, or no thread.
+ * it would not help (ml_pgq_ahead_wanted) or no thread could start.
  */
 struct ml_pgq_ahead *ml_pgq_ahead_start(char *const *texts, size_t n);
 

@@ -376,9 +376,9 @@ parse_by_statement(struct chunk_ctx *ctx)
 {
 	size_t n_before = ctx->stmts->n, start, depth = 0, n_semis = 0, err_off;
 	struct vec pieces = {.size = sizeof(struct piece)};
-	struct ml_pgq_ahead *ahead;
+	struct ml_pgq_ahead *ahead = NULL;
 	struct piece *ps;
-	char **texts, *message;
+	char **texts = NULL, *message;
 	bool ok = true;
 
 	for (size_t k = 0; k < ctx->n_toks; k++)
@@ -419,27 +419,32 @@ parse_by_statement(struct chunk_ctx *ctx)
 		}
 	}
 	ps = pieces.items;
-	texts = calloc(pieces.n + 1, sizeof(char *));
-	if (texts == NULL)
-		ml_fatal_oom();
-	for (size_t i = 0; i < pieces.n; i++)
-		if ((texts[i] = strndup(ctx->text + (ps[i].start - ctx->offset),
-								ps[i].end - ps[i].start)) == NULL)
+	/* A long run of statements is parsed from both ends at once (pgq.h): its texts first. */
+	if (ml_pgq_ahead_wanted(pieces.n))
+	{
+		texts = calloc(pieces.n + 1, sizeof(char *));
+		if (texts == NULL)
 			ml_fatal_oom();
-	/* A long run of statements is parsed from both ends at once (pgq.h). */
-	ahead = ml_pgq_ahead_start(texts, pieces.n);
+		for (size_t i = 0; i < pieces.n; i++)
+			if ((texts[i] = strndup(ctx->text + (ps[i].start - ctx->offset),
+									ps[i].end - ps[i].start)) == NULL)
+				ml_fatal_oom();
+		ahead = ml_pgq_ahead_start(texts, pieces.n);
+	}
 	for (size_t i = 0; i < pieces.n && ok; i++)
 	{
 		struct ml_pgq_result r;
 
-		if (ahead != NULL)
-			ml_pgq_ahead_call(ahead, i, &r);
-		else
-			ml_pgq_call(&r, ML_PGQ_PARSE, texts[i]);
+		if (ahead == NULL)
+		{
+			ok = parse_piece(ctx, ps[i].start, ps[i].end - ps[i].start, &err_off, &message);
+			continue;
+		}
+		ml_pgq_ahead_call(ahead, i, &r);
 		ok = add_parsed(ctx, ps[i].start, ps[i].end - ps[i].start, &r, &err_off, &message);
 	}
 	ml_pgq_ahead_finish(ahead);
-	for (size_t i = 0; i < pieces.n; i++)
+	for (size_t i = 0; texts != NULL && i < pieces.n; i++)
 		free(texts[i]);
 	free(texts);
 	free(pieces.items);

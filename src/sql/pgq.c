@@ -501,12 +501,18 @@ ahead_run(void *arg)
 	return NULL;
 }
 
+bool
+ml_pgq_ahead_wanted(size_t n)
+{
+	return ahead_on && n >= AHEAD_MIN && (tape == NULL || tape->data == NULL);
+}
+
 struct ml_pgq_ahead *
 ml_pgq_ahead_start(char *const *texts, size_t n)
 {
 	struct ml_pgq_ahead *a;
 
-	if (!ahead_on || n < AHEAD_MIN || (tape != NULL && tape->data != NULL))
+	if (!ml_pgq_ahead_wanted(n))
 		return NULL;
 	a = calloc(1, sizeof(*a));
 	if (a == NULL || (a->state = calloc(n, 1)) == NULL ||
