@@ -75,6 +75,8 @@ struct ml_catalog
 	struct ml_arena *arena;
 	struct ml_strmap *names;   /* key -> live object */
 	struct ml_strmap *schemas; /* schema name -> its one copy (schema_name) */
+	/* Per kind, key -> the object of that kind dropped last under it (made on first drop). */
+	struct ml_strmap *dropped[ML_OBJ_TRIGGER + 1];
 	struct ml_cat_object **objects;
 	size_t n_objects, cap_objects;
 	char *search_schema;
@@ -141,6 +143,8 @@ ml_catalog_destroy(struct ml_catalog *cat)
 	free(cat->recreations);
 	ml_strmap_destroy(cat->names);
 	ml_strmap_destroy(cat->schemas);
+	for (size_t k = 0; k <= ML_OBJ_TRIGGER; k++)
+		ml_strmap_destroy(cat->dropped[k]);
 	ml_arena_destroy(cat->arena);
 	free(cat);
 }
@@ -435,6 +439,9 @@ kill(struct ml_catalog *cat, struct ml_cat_object *obj)
 	cat->live[obj->kind]--;
 	if (ml_strmap_get(cat->names, obj->key) == obj)
 		ml_strmap_remove(cat->names, obj->key);
+	if (cat->dropped[obj->kind] == NULL)
+		cat->dropped[obj->kind] = ml_strmap_create();
+	ml_strmap_set(cat->dropped[obj->kind], obj->key, obj);
 	/*
 	 * A table takes its indexes and owned sequences with it, and the foreign keys that
 	 * reference it (DROP ... CASCADE; without it the DROP fails).
@@ -1594,17 +1601,13 @@ const struct ml_cat_object *
 ml_catalog_find_dropped(const struct ml_catalog *cat, enum ml_obj_kind kind, const char *schema,
 						const char *name)
 {
-	const char *sch = schema_of(cat, schema);
+	char buf[512];
 
-	for (size_t i = cat->n_objects; i > 0; i--)
-	{
-		const struct ml_cat_object *o = cat->objects[i - 1];
-
-		if (!o->alive && o->kind == kind && strcmp(o->name, name) == 0 &&
-			strcmp(o->schema, sch) == 0)
-			return o;
-	}
-	return NULL;
+	/* A dead object keeps the key it died with: nothing renames or moves it afterwards. */
+	if (cat->dropped[kind] == NULL)
+		return NULL;
+	return ml_strmap_get(cat->dropped[kind],
+						 key_into(buf, sizeof(buf), cat->arena, kind, schema_of(cat, schema), name));
 }
 
 const struct ml_origin *
