@@ -142,8 +142,8 @@ check(struct ml_check *chk)
 			const struct ml_migration *m;
 
 			if (c[i].type != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN || c[i].n_columns == 0 ||
-				ml_catalog_covering_index(chk->catalog, t, (const char *const *) c[i].columns,
-										  c[i].n_columns) != NULL)
+				ml_cat_table_covering_index(t, (const char *const *) c[i].columns,
+											c[i].n_columns) != NULL)
 				continue;
 			m = migration_at(chk->folder, c[i].origin.order);
 			if (m != NULL && m->selected)

@@ -252,7 +252,7 @@ covering(struct ml_catalog *cat, const char *table, const char *a, const char *b
 	const struct ml_cat_object *t = ml_catalog_find(cat, ML_OBJ_TABLE, NULL, table);
 
 	ck_assert_ptr_nonnull(t);
-	return ml_catalog_covering_index(cat, t, cols, b ? 2 : 1);
+	return ml_cat_table_covering_index(t, cols, b ? 2 : 1);
 }
 
 /* The table's FOREIGN KEY named 'name', or NULL. */

@@ -212,10 +212,6 @@ size_t ml_cat_table_constraints(const struct ml_cat_object *table,
  */
 bool ml_cat_table_indexes_known(const struct ml_cat_object *table);
 
-/* Iterates the live indexes on 'table': *it starts at 0; returns NULL at the end. */
-const struct ml_cat_object *ml_catalog_next_index(const struct ml_catalog *cat,
-												  const struct ml_cat_object *table, size_t *it);
-
 /*
  * An index's key columns in order (INCLUDE columns left out); an expression is NULL. An
  * index behind a PRIMARY KEY or UNIQUE constraint has the constraint's columns. Borrowed.
@@ -234,9 +230,8 @@ const char *ml_cat_index_method(const struct ml_cat_object *index);
  * of those columns to be NOT NULL; or a hash index on the one column of a one-column key.
  * NULL when there is none.
  */
-const struct ml_cat_object *ml_catalog_covering_index(const struct ml_catalog *cat,
-													  const struct ml_cat_object *table,
-													  const char *const *columns, size_t n);
+const struct ml_cat_object *ml_cat_table_covering_index(const struct ml_cat_object *table,
+														const char *const *columns, size_t n);
 
 /* Notes that something could not be replayed (dynamic SQL): the final schema is a guess. */
 void ml_catalog_mark_inexact(struct ml_catalog *cat);

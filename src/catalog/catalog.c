@@ -922,7 +922,7 @@ drop_column_dependents(struct ml_catalog *cat, struct ml_cat_object *t, const ch
 	{
 		struct ml_cat_object *o = t->indexes[i];
 
-		if (o->alive && o->table == t && in_names(o->keys, o->n_keys, column))
+		if (o->alive && in_names(o->keys, o->n_keys, column))
 			kill(cat, o);
 	}
 	for (size_t i = t->n_cons; i > 0; i--)
@@ -940,7 +940,7 @@ rename_column(struct ml_catalog *cat, struct ml_cat_object *t, const char *from,
 	{
 		struct ml_cat_object *o = t->indexes[i];
 
-		if (o->alive && o->table == t)
+		if (o->alive)
 		{
 			for (size_t k = 0; k < o->n_keys; k++)
 				if (o->keys[k] != NULL && strcmp(o->keys[k], from) == 0)
@@ -1407,7 +1407,7 @@ set_schema(struct ml_catalog *cat, const PgQuery__AlterObjectSchemaStmt *as)
 	rekey(cat, o, as->newschema, o->name);
 	/* A table's indexes move with it. */
 	for (size_t i = 0; i < o->n_indexes; i++)
-		if (o->indexes[i]->alive && o->indexes[i]->table == o)
+		if (o->indexes[i]->alive)
 			rekey(cat, o->indexes[i], as->newschema, o->indexes[i]->name);
 }
 
@@ -1707,21 +1707,6 @@ ml_cat_table_indexes_known(const struct ml_cat_object *table)
 	return !table->indexes_unknown;
 }
 
-const struct ml_cat_object *
-ml_catalog_next_index(const struct ml_catalog *cat, const struct ml_cat_object *table, size_t *it)
-{
-	(void) cat;
-	/* The table's own list: an index dropped, or moved to another table, is skipped. */
-	while (table != NULL && *it < table->n_indexes)
-	{
-		const struct ml_cat_object *o = table->indexes[(*it)++];
-
-		if (o->alive && o->kind == ML_OBJ_INDEX && o->table == table)
-			return o;
-	}
-	return NULL;
-}
-
 size_t
 ml_cat_index_keys(const struct ml_cat_object *index, const char *const **out)
 {
@@ -1744,6 +1729,20 @@ const char *
 ml_cat_index_method(const struct ml_cat_object *index)
 {
 	return index->kind == ML_OBJ_INDEX && index->method != NULL ? index->method : "btree";
+}
+
+/* The live indexes on 'table', from its own list: *it starts at 0; NULL at the end. */
+static const struct ml_cat_object *
+next_index(const struct ml_cat_object *table, size_t *it)
+{
+	while (*it < table->n_indexes)
+	{
+		const struct ml_cat_object *o = table->indexes[(*it)++];
+
+		if (o->alive)
+			return o;
+	}
+	return NULL;
 }
 
 /* True when keys[0..n) are columns[0..n) in some order (each column once). */
@@ -1781,15 +1780,15 @@ not_null_of_keys(const struct ml_cat_object *idx, const char *const *columns, si
 }
 
 const struct ml_cat_object *
-ml_catalog_covering_index(const struct ml_catalog *cat, const struct ml_cat_object *table,
-						  const char *const *columns, size_t n)
+ml_cat_table_covering_index(const struct ml_cat_object *table, const char *const *columns,
+							size_t n)
 {
 	size_t it = 0;
 	const struct ml_cat_object *idx;
 
-	if (n == 0)
+	if (n == 0 || table == NULL)
 		return NULL;
-	while ((idx = ml_catalog_next_index(cat, table, &it)) != NULL)
+	while ((idx = next_index(table, &it)) != NULL)
 	{
 		/* A hash index serves the equality lookups of a one-column key too. */
 		bool usable = idx->method == NULL ||
