@@ -181,14 +181,7 @@ key_into(char *buf, size_t cap, struct ml_arena *a, enum ml_obj_kind kind, const
 static const char *
 schema_name(struct ml_catalog *cat, const char *schema)
 {
-	const char *s = ml_strmap_get(cat->schemas, schema);
-
-	if (s == NULL)
-	{
-		s = ml_arena_strdup(cat->arena, schema);
-		ml_strmap_set(cat->schemas, s, (void *) s);
-	}
-	return s;
+	return ml_strmap_intern(cat->schemas, cat->arena, schema);
 }
 
 /* Gives 'obj' its schema, name and key (the name is kept once, inside the key). */

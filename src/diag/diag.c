@@ -95,14 +95,7 @@ ml_diag_list_sort(struct ml_diag_list *list)
 const char *
 ml_diag_shared(struct ml_diag *d, const char *text)
 {
-	char *copy = ml_strmap_get(d->list->shared, text);
-
-	if (copy == NULL)
-	{
-		copy = ml_arena_strdup(d->list->arena, text);
-		ml_strmap_set(d->list->shared, copy, copy);
-	}
-	return copy;
+	return ml_strmap_intern(d->list->shared, d->list->arena, text);
 }
 
 /* The printf-style text, kept once in the list (see ml_diag_shared). */

@@ -134,3 +134,16 @@ ml_strmap_remove(struct ml_strmap *m, const char *key)
 		s->value = NULL;
 	}
 }
+
+const char *
+ml_strmap_intern(struct ml_strmap *map, struct ml_arena *arena, const char *text)
+{
+	char *copy = ml_strmap_get(map, text);
+
+	if (copy == NULL)
+	{
+		copy = ml_arena_strdup(arena, text);
+		ml_strmap_set(map, copy, copy);
+	}
+	return copy;
+}
