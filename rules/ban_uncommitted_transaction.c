@@ -22,27 +22,29 @@ check(struct ml_check *chk)
 	{
 		const struct ml_stmt *st = &chk->file->stmts[i];
 
-		if (st->node == NULL || st->in_do ||
-			st->node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+		if (st->in_do)
 			continue;
-		switch (st->node->transaction_stmt->kind)
+		switch (ml_stmt_tx_effect(st->node))
 		{
-			case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
-			case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+			case ML_TX_OPEN:
+			case ML_TX_END_AND_OPEN: /* COMMIT AND CHAIN leaves the next one open */
 				open = st;
 				break;
-			case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-			case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-			case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+			case ML_TX_END:
 				open = NULL;
 				break;
-			default:
+			case ML_TX_NONE:
 				break;
 		}
 	}
 	if (open == NULL)
 		return;
-	d = ml_report(chk, open, "BEGIN without a COMMIT before the end of the file");
+	d = ml_report(chk, open, "%s without a COMMIT before the end of the file",
+				  ml_stmt_tx_effect(open->node) == ML_TX_OPEN ? "BEGIN"
+				  : open->node->transaction_stmt->kind ==
+						  PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK
+					  ? "ROLLBACK AND CHAIN"
+					  : "COMMIT AND CHAIN");
 	ml_diag_detail(d, "The file ends with the transaction open: psql rolls it back when it "
 					  "exits, so nothing after BEGIN is applied, without an error.");
 	ml_diag_hint(d, "End the file with a COMMIT statement.");

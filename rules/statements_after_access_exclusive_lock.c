@@ -132,15 +132,6 @@ unit_at(const struct ml_check *chk, size_t i, struct ml_blocking_lock *lock, boo
 	return end;
 }
 
-/* The transaction statement kind of 'st', or -1 when it is not one. */
-static int
-transaction_kind(const struct ml_stmt *st)
-{
-	if (st->node == NULL || st->node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
-		return -1;
-	return (int) st->node->transaction_stmt->kind;
-}
-
 /* Entry point: called once per file, after its statements. */
 static void
 check(struct ml_check *chk)
@@ -153,20 +144,17 @@ check(struct ml_check *chk)
 	while (i <= chk->file->n_stmts)
 	{
 		const struct ml_stmt *st = i < chk->file->n_stmts ? &chk->file->stmts[i] : NULL;
-		int kind = st != NULL ? transaction_kind(st) : -1;
+		enum ml_tx_effect e = st != NULL ? ml_stmt_tx_effect(st->node) : ML_TX_END;
 
-		if (kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
-			kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START)
+		if (e == ML_TX_OPEN)
 			in_tx = true;
-		if (st == NULL || kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
-			kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK ||
-			kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE)
+		if (e == ML_TX_END || e == ML_TX_END_AND_OPEN)
 		{
 			if (next != NULL)
 				report(chk, holder, next, &held, more);
 			holder = next = NULL;
 			more = 0;
-			in_tx = false;
+			in_tx = e == ML_TX_END_AND_OPEN;
 			i++;
 			continue;
 		}

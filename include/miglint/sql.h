@@ -196,6 +196,17 @@ const PgQuery__DefElem *ml_def_elem_find(PgQuery__Node *const *items, size_t n,
  */
 const char *ml_stmt_refused_in_transaction(const PgQuery__Node *n);
 
+/* What a statement does to an explicit transaction block. */
+enum ml_tx_effect
+{
+	ML_TX_NONE,			/* anything else (SAVEPOINT, ROLLBACK TO, COMMIT PREPARED included) */
+	ML_TX_OPEN,			/* BEGIN, START TRANSACTION */
+	ML_TX_END,			/* COMMIT, ROLLBACK, PREPARE TRANSACTION */
+	ML_TX_END_AND_OPEN, /* COMMIT AND CHAIN, ROLLBACK AND CHAIN: the next one opens at once */
+};
+
+enum ml_tx_effect ml_stmt_tx_effect(const PgQuery__Node *n);
+
 /* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
 char *ml_quote_ident(struct ml_arena *arena, const char *name);
 

@@ -130,17 +130,9 @@ parse_migration(struct ml_file *file, struct ml_arena *arena,
 static bool
 ends_transaction(const PgQuery__Node *n)
 {
-	if (n->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
-		return false;
-	switch (n->transaction_stmt->kind)
-	{
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
-			return true;
-		default:
-			return false;
-	}
+	enum ml_tx_effect e = ml_stmt_tx_effect(n);
+
+	return e == ML_TX_END || e == ML_TX_END_AND_OPEN;
 }
 
 /*

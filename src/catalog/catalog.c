@@ -270,22 +270,16 @@ ml_catalog_tx_now(const struct ml_catalog *cat)
  * transaction running (COMMIT AND CHAIN opens the next block at once). Savepoints do not.
  */
 static void
-transaction_stmt(struct ml_catalog *cat, const PgQuery__TransactionStmt *ts)
+transaction_stmt(struct ml_catalog *cat, const PgQuery__Node *node)
 {
-	switch (ts->kind)
+	enum ml_tx_effect e = ml_stmt_tx_effect(node);
+
+	if (e == ML_TX_OPEN)
+		cat->block = true;
+	else if (e == ML_TX_END || e == ML_TX_END_AND_OPEN)
 	{
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
-			cat->block = true;
-			break;
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
-			cat->epoch++;
-			cat->block = ts->chain;
-			break;
-		default:
-			break;
+		cat->epoch++;
+		cat->block = e == ML_TX_END_AND_OPEN;
 	}
 }
 
@@ -1526,7 +1520,7 @@ ml_catalog_apply(struct ml_catalog *cat, const struct ml_stmt *stmt)
 		case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
 			/* PL/pgSQL's COMMIT is not SQL; a DO block cannot end the migrator's transaction. */
 			if (!stmt->in_do)
-				transaction_stmt(cat, n->transaction_stmt);
+				transaction_stmt(cat, n);
 			break;
 		case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
 			create_type(cat, stmt, n->create_range_stmt->type_name,

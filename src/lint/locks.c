@@ -523,17 +523,16 @@ ml_check_first_unguarded_lock(const struct ml_check *chk, const char *guc,
 
 		if (st->node == NULL)
 			continue;
-		if (st->node->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT && !st->in_do)
+		if (!st->in_do)
 		{
-			PgQuery__TransactionStmtKind k = st->node->transaction_stmt->kind;
+			enum ml_tx_effect e = ml_stmt_tx_effect(st->node);
 
-			if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ||
-				k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START)
+			if (e == ML_TX_OPEN)
 				block = true;
-			else if (k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
-					 k == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK)
+			else if (e == ML_TX_END || e == ML_TX_END_AND_OPEN)
 			{
-				block = false;
+				/* SET LOCAL ends with its transaction, chained or not. */
+				block = e == ML_TX_END_AND_OPEN;
 				if (local && !in_tx)
 					set = local = false;
 			}

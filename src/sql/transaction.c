@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * transaction.c
- *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001), and the
- *	  option lookup they and the rules share.
+ *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001), what a
+ *	  statement does to a transaction block, and the option lookup they and the rules share.
  *
  * Shared by the rule concurrently-in-transaction and by --apply, which runs every pending
  * migration in one transaction as drizzle-orm does and refuses such a statement before
@@ -58,5 +58,25 @@ ml_stmt_refused_in_transaction(const PgQuery__Node *n)
 			return "CREATE TABLESPACE";
 		default:
 			return NULL;
+	}
+}
+
+enum ml_tx_effect
+ml_stmt_tx_effect(const PgQuery__Node *n)
+{
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+		return ML_TX_NONE;
+	switch (n->transaction_stmt->kind)
+	{
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+			return ML_TX_OPEN;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+			return n->transaction_stmt->chain ? ML_TX_END_AND_OPEN : ML_TX_END;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+			return ML_TX_END;
+		default:
+			return ML_TX_NONE;
 	}
 }
