@@ -34,7 +34,8 @@ struct walk
 /*
  * True when the statements at 'a' and at the later 'b' run in one transaction: no COMMIT or
  * ROLLBACK between them, and both inside one BEGIN block or inside the runner's own
- * transaction (the run's first for ML_TRANSACTION_ALL, the file's first for ML_TRANSACTION_PER_FILE).
+ * transaction (the run's first for ML_TRANSACTION_ALL, the file's first for
+ * ML_TRANSACTION_PER_FILE).
  */
 static bool
 same_transaction(enum ml_transaction runner, const struct ml_tx_pos *a, const struct ml_tx_pos *b)
@@ -89,13 +90,13 @@ type_display(struct ml_check *chk, const struct ml_cat_object *type)
 	if (strcmp(schema, "public") == 0)
 		return ml_quote_ident(chk->arena, ml_cat_object_name(type));
 	return ml_arena_printf(chk->arena, "%s.%s", ml_quote_ident(chk->arena, schema),
-	                       ml_quote_ident(chk->arena, ml_cat_object_name(type)));
+						   ml_quote_ident(chk->arena, ml_cat_object_name(type)));
 }
 
 /* Reports the use of 'v' at 'location'. */
 static void
 report(struct walk *w, const struct ml_cat_object *type, const char *v, int location,
-       const struct ml_enum_addition *a)
+	   const struct ml_enum_addition *a)
 {
 	struct ml_check *chk = w->chk;
 	const char *here = chk->file->src->path;
@@ -105,60 +106,60 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 	struct ml_diag *d;
 
 	d = ml_report_at(chk, w->stmt, location,
-	                 "enum value \"%s\" of type %s is used in the transaction that adds it", v,
-	                 type_display(chk, type));
+					 "enum value \"%s\" of type %s is used in the transaction that adds it", v,
+					 type_display(chk, type));
 	where = same_file ? ml_arena_printf(chk->arena,
-	                                    "ALTER TYPE ... ADD VALUE at line %u and this "
-	                                    "use",
-	                                    a->origin.line)
-	                  : ml_arena_printf(chk->arena,
-	                                    "ALTER TYPE ... ADD VALUE in %s:%u and this "
-	                                    "use in %s",
-	                                    a->origin.file, a->origin.line, here);
+										"ALTER TYPE ... ADD VALUE at line %u and this "
+										"use",
+										a->origin.line)
+					  : ml_arena_printf(chk->arena,
+										"ALTER TYPE ... ADD VALUE in %s:%u and this "
+										"use in %s",
+										a->origin.file, a->origin.line, here);
 	if (block)
 		why = "run inside one BEGIN ... COMMIT block";
 	else if (ml_check_drizzle(chk))
 		why = same_file ? "run in one transaction: drizzle-orm's migrator runs all pending "
-		                  "migrations in one transaction"
-		                : "run in one transaction when both are pending: drizzle-orm's migrator "
-		                  "runs all pending migrations in one transaction";
+						  "migrations in one transaction"
+						: "run in one transaction when both are pending: drizzle-orm's migrator "
+						  "runs all pending migrations in one transaction";
 	else if (w->runner == ML_TRANSACTION_ALL)
 		why = same_file ? "run in one transaction: the runner runs all pending migrations in "
-		                  "one (config \"transaction\": \"all\")"
-		                : "run in one transaction when both are pending: the runner runs all "
-		                  "pending migrations in one (config \"transaction\": \"all\")";
+						  "one (config \"transaction\": \"all\")"
+						: "run in one transaction when both are pending: the runner runs all "
+						  "pending migrations in one (config \"transaction\": \"all\")";
 	else if (chk->config->transaction == ML_TRANSACTION_DEFAULT)
 		why = "run in one transaction: runners of plain migration folders wrap each file in "
-		      "one (set \"transaction\" in the config if this one does not)";
+			  "one (set \"transaction\" in the config if this one does not)";
 	else
 		why = "run in one transaction: the runner wraps each migration in one (config "
-		      "\"transaction\": \"per-file\")";
+			  "\"transaction\": \"per-file\")";
 	if (type_created_with(w->runner, a))
 		created = " Creating the type in the same transaction does not help before PostgreSQL "
-		          "17.";
+				  "17.";
 	ml_diag_detail(d,
-	               "%s %s, and PostgreSQL refuses a new enum value before it is committed "
-	               "(SQLSTATE 55P04).%s",
-	               where, why, created);
+				   "%s %s, and PostgreSQL refuses a new enum value before it is committed "
+				   "(SQLSTATE 55P04).%s",
+				   where, why, created);
 	if (block)
 		ml_diag_hint(d,
-		             "COMMIT after the ALTER TYPE ... ADD VALUE, before the first statement "
-		             "that uses \"%s\".",
-		             v);
+					 "COMMIT after the ALTER TYPE ... ADD VALUE, before the first statement "
+					 "that uses \"%s\".",
+					 v);
 	else if (w->runner == ML_TRANSACTION_PER_FILE)
 		ml_diag_hint(d,
-		             "Move the statements that use \"%s\" to a later migration: the runner "
-		             "commits between migrations.",
-		             v);
+					 "Move the statements that use \"%s\" to a later migration: the runner "
+					 "commits between migrations.",
+					 v);
 	else
 		ml_diag_hint(d,
-		             "%s cannot commit between migrations, so splitting them only helps "
-		             "databases that apply them in separate runs, never a fresh one. Keep "
-		             "\"%s\" out of the migrations (set it from the application after the "
-		             "deploy), or add it by recreating the type: CREATE TYPE with every value, "
-		             "ALTER COLUMN ... TYPE ... USING the column::text cast to the new type, "
-		             "DROP TYPE, RENAME; values CREATE TYPE lists are usable at once.",
-		             ml_check_drizzle(chk) ? "drizzle-orm's migrator" : "The runner", v);
+					 "%s cannot commit between migrations, so splitting them only helps "
+					 "databases that apply them in separate runs, never a fresh one. Keep "
+					 "\"%s\" out of the migrations (set it from the application after the "
+					 "deploy), or add it by recreating the type: CREATE TYPE with every value, "
+					 "ALTER COLUMN ... TYPE ... USING the column::text cast to the new type, "
+					 "DROP TYPE, RENAME; values CREATE TYPE lists are usable at once.",
+					 ml_check_drizzle(chk) ? "drizzle-orm's migrator" : "The runner", v);
 }
 
 /* 'expr' converted to enum 'type': reports it when it is a string literal of a new value. */
@@ -212,11 +213,11 @@ column_ref_type(const struct walk *w, const PgQuery__Node *n)
 		return NULL;
 	cr = n->column_ref;
 	if (cr->n_fields == 0 || cr->n_fields > 2 ||
-	    (last = cr->fields[cr->n_fields - 1])->node_case != PG_QUERY__NODE__NODE_STRING)
+		(last = cr->fields[cr->n_fields - 1])->node_case != PG_QUERY__NODE__NODE_STRING)
 		return NULL;
 	if (cr->n_fields == 2 &&
-	    (cr->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING || w->alias == NULL ||
-	     strcmp(cr->fields[0]->string->sval, w->alias) != 0))
+		(cr->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING || w->alias == NULL ||
+		 strcmp(cr->fields[0]->string->sval, w->alias) != 0))
 		return NULL;
 	return column_type(w, last->string->sval);
 }
@@ -233,10 +234,22 @@ static void
 walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 {
 	const ProtobufCMessageDescriptor *d = msg->descriptor;
-	const char *base = (const char *)msg;
+	const char *base = (const char *) msg;
 
-	if (d == &pg_query__node__descriptor && !visit(w, (const PgQuery__Node *)msg))
+	if (d == &pg_query__node__descriptor)
+	{
+		const PgQuery__Node *n = (const PgQuery__Node *) msg;
+		const ProtobufCFieldDescriptor *f;
+
+		if (!visit(w, n))
+			return;
+		/* A Node holds the one message its case names (the case is that field's number). */
+		f = protobuf_c_message_descriptor_get_field(d, (unsigned) n->node_case);
+		if (f != NULL && f->type == PROTOBUF_C_TYPE_MESSAGE &&
+			*(ProtobufCMessage *const *) (base + f->offset) != NULL)
+			walk_message(w, *(ProtobufCMessage *const *) (base + f->offset), visit);
 		return;
+	}
 	for (unsigned i = 0; i < d->n_fields; i++)
 	{
 		const ProtobufCFieldDescriptor *f = &d->fields[i];
@@ -245,8 +258,8 @@ walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 			continue;
 		if (f->label == PROTOBUF_C_LABEL_REPEATED)
 		{
-			size_t n = *(const size_t *)(base + f->quantifier_offset);
-			ProtobufCMessage *const *items = *(ProtobufCMessage *const *const *)(base + f->offset);
+			size_t n = *(const size_t *) (base + f->quantifier_offset);
+			ProtobufCMessage *const *items = *(ProtobufCMessage *const *const *) (base + f->offset);
 
 			for (size_t k = 0; k < n; k++)
 				if (items[k] != NULL)
@@ -254,10 +267,10 @@ walk_message(struct walk *w, const ProtobufCMessage *msg, visit_fn visit)
 			continue;
 		}
 		if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-		    *(const uint32_t *)(base + f->quantifier_offset) != f->id)
+			*(const uint32_t *) (base + f->quantifier_offset) != f->id)
 			continue;
-		if (*(ProtobufCMessage *const *)(base + f->offset) != NULL)
-			walk_message(w, *(ProtobufCMessage *const *)(base + f->offset), visit);
+		if (*(ProtobufCMessage *const *) (base + f->offset) != NULL)
+			walk_message(w, *(ProtobufCMessage *const *) (base + f->offset), visit);
 	}
 }
 
@@ -281,7 +294,7 @@ visit_cast(struct walk *w, const PgQuery__Node *n)
 		return true;
 	tc = n->type_cast;
 	if (tc->type_name != NULL && tc->type_name->n_array_bounds == 1 && tc->arg != NULL &&
-	    tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+		tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 	{
 		PgQuery__TypeName element = *tc->type_name;
 
@@ -320,7 +333,7 @@ visit_condition(struct walk *w, const PgQuery__Node *n)
 	const PgQuery__AExpr *e;
 
 	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK ||
-	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
+		n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT)
 		return false;
 	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
 		return true;
@@ -373,7 +386,7 @@ static void
 table_constraint(struct walk *w, const PgQuery__Node *n)
 {
 	if (n != NULL && n->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-	    n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+		n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
 		walk_node(w, n->constraint->raw_expr, visit_condition);
 }
 
@@ -384,8 +397,8 @@ assignments(struct walk *w, PgQuery__Node *const *targets, size_t n)
 	for (size_t i = 0; i < n; i++)
 	{
 		const PgQuery__ResTarget *rt = targets[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
-		                                   ? targets[i]->res_target
-		                                   : NULL;
+										   ? targets[i]->res_target
+										   : NULL;
 
 		if (rt != NULL && rt->n_indirection == 0)
 			literal(w, column_type(w, rt->name), rt->val);
@@ -403,8 +416,8 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 	size_t n_cols = ml_cat_table_columns(w->table, &cols);
 
 	if (ins->select_stmt != NULL &&
-	    ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
-	    (sel = ins->select_stmt->select_stmt)->op == PG_QUERY__SET_OPERATION__SETOP_NONE)
+		ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		(sel = ins->select_stmt->select_stmt)->op == PG_QUERY__SET_OPERATION__SETOP_NONE)
 	{
 		for (size_t r = 0; r <= sel->n_values_lists; r++)
 		{
@@ -435,10 +448,10 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 				if (ins->n_cols > 0)
 				{
 					const PgQuery__ResTarget *c =
-					    i < ins->n_cols &&
-					            ins->cols[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
-					        ? ins->cols[i]->res_target
-					        : NULL;
+						i < ins->n_cols &&
+								ins->cols[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET
+							? ins->cols[i]->res_target
+							: NULL;
 
 					if (c != NULL && c->n_indirection == 0)
 						type = column_type(w, c->name);
@@ -452,7 +465,7 @@ insert(struct walk *w, const PgQuery__InsertStmt *ins)
 	if (ins->on_conflict_clause != NULL)
 	{
 		assignments(w, ins->on_conflict_clause->target_list,
-		            ins->on_conflict_clause->n_target_list);
+					ins->on_conflict_clause->n_target_list);
 		walk_node(w, ins->on_conflict_clause->where_clause, visit_condition);
 	}
 	/* Last: it points the walk at the table the SELECT reads. */
@@ -466,10 +479,10 @@ set_table(struct walk *w, const PgQuery__RangeVar *rv)
 	if (rv == NULL)
 		return false;
 	w->table =
-	    ml_catalog_find(w->chk->catalog, ML_OBJ_TABLE,
-	                    rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL, rv->relname);
+		ml_catalog_find(w->chk->catalog, ML_OBJ_TABLE,
+						rv->schemaname && rv->schemaname[0] ? rv->schemaname : NULL, rv->relname);
 	w->alias =
-	    rv->alias != NULL && rv->alias->aliasname != NULL ? rv->alias->aliasname : rv->relname;
+		rv->alias != NULL && rv->alias->aliasname != NULL ? rv->alias->aliasname : rv->relname;
 	return w->table != NULL;
 }
 
@@ -537,7 +550,7 @@ table_uses(struct walk *w, const PgQuery__Node *node)
 				if (cmd == NULL || cmd->def == NULL)
 					continue;
 				if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
-				    cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+					cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 					column_def(w, cmd->def->column_def);
 				else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault)
 					literal(w, column_type(w, cmd->name), cmd->def);
@@ -580,7 +593,7 @@ check(struct ml_check *chk, const struct ml_stmt *stmt)
 	w.now = ml_catalog_tx_now(chk->catalog);
 	/* Every earlier addition is at least as far back: none can be in this transaction. */
 	if (!same_transaction(w.runner, &last->tx, &w.now) ||
-	    stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
+		stmt->node->node_case == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT)
 		return;
 	walk_node(&w, stmt->node, visit_cast);
 	table_uses(&w, stmt->node);
