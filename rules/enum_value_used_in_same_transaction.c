@@ -81,18 +81,6 @@ unsafe_addition(const struct walk *w, const struct ml_cat_object *type, const ch
 	return a;
 }
 
-/* The type's name for messages: "status", or "billing"."status" outside public. */
-static const char *
-type_display(struct ml_check *chk, const struct ml_cat_object *type)
-{
-	const char *schema = ml_cat_object_schema(type);
-
-	if (strcmp(schema, "public") == 0)
-		return ml_quote_ident(chk->arena, ml_cat_object_name(type));
-	return ml_arena_printf(chk->arena, "%s.%s", ml_quote_ident(chk->arena, schema),
-						   ml_quote_ident(chk->arena, ml_cat_object_name(type)));
-}
-
 /* Reports the use of 'v' at 'location'. */
 static void
 report(struct walk *w, const struct ml_cat_object *type, const char *v, int location,
@@ -107,7 +95,8 @@ report(struct walk *w, const struct ml_cat_object *type, const char *v, int loca
 
 	d = ml_report_at(chk, w->stmt, location,
 					 "enum value \"%s\" of type %s is used in the transaction that adds it", v,
-					 type_display(chk, type));
+					 ml_name_display(chk->arena, ml_cat_object_schema(type),
+									 ml_cat_object_name(type)));
 	where = same_file ? ml_arena_printf(chk->arena,
 										"ALTER TYPE ... ADD VALUE at line %u and this "
 										"use",

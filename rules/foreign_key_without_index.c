@@ -30,16 +30,6 @@ migration_at(const struct ml_folder *f, size_t order)
 	return NULL;
 }
 
-/* "posts", or "billing"."invoices" outside public (chk's arena). */
-static const char *
-table_name(struct ml_check *chk, const char *schema, const char *name)
-{
-	if (schema == NULL || schema[0] == '\0' || strcmp(schema, "public") == 0)
-		return ml_quote_ident(chk->arena, name);
-	return ml_arena_printf(chk->arena, "%s.%s", ml_quote_ident(chk->arena, schema),
-						   ml_quote_ident(chk->arena, name));
-}
-
 /* The index name PostgreSQL would choose: posts_author_id_idx, shortened as it does. */
 static const char *
 index_name(struct ml_check *chk, const char *table, const struct ml_cat_constraint *c)
@@ -68,10 +58,11 @@ static void
 report(struct ml_check *chk, const struct ml_cat_object *table, const struct ml_cat_constraint *c,
 	   const struct ml_migration *m)
 {
-	const char *tname = table_name(chk, ml_cat_object_schema(table), ml_cat_object_name(table));
-	const char *ref = c->ref != NULL
-						  ? table_name(chk, ml_cat_object_schema(c->ref), ml_cat_object_name(c->ref))
-						  : table_name(chk, c->ref_schema, c->ref_name);
+	const char *tname =
+		ml_name_display(chk->arena, ml_cat_object_schema(table), ml_cat_object_name(table));
+	const char *ref = c->ref != NULL ? ml_name_display(chk->arena, ml_cat_object_schema(c->ref),
+													   ml_cat_object_name(c->ref))
+									 : ml_name_display(chk->arena, c->ref_schema, c->ref_name);
 	const char *cols = column_list(chk, c);
 	const char *iname = ml_quote_ident(chk->arena, index_name(chk, ml_cat_object_name(table), c));
 	bool new_table = ml_cat_object_origin(table)->migration == c->origin.migration;

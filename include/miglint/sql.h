@@ -230,6 +230,12 @@ bool ml_name_split(PgQuery__Node *const *items, size_t n, const char **schema, c
 char *ml_name_make(struct ml_arena *arena, const char *name1, const char *name2,
 				   const char *label);
 
+/*
+ * A schema-qualified name for messages: "posts", or "billing"."invoices" when the schema is
+ * given and is not public. Arena-owned.
+ */
+char *ml_name_display(struct ml_arena *arena, const char *schema, const char *name);
+
 /* Renders a List of String nodes (DROP's object names) as "a"."b". Arena-owned. */
 char *ml_name_list(struct ml_arena *arena, PgQuery__Node *const *items, size_t n);
 

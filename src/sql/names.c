@@ -136,3 +136,12 @@ ml_name_make(struct ml_arena *a, const char *name1, const char *name2, const cha
 	return ml_arena_printf(a, "%.*s%s%.*s%s%s", (int) n1, name1, name2 ? "_" : "", (int) n2,
 						   name2 ? name2 : "", label ? "_" : "", label ? label : "");
 }
+
+char *
+ml_name_display(struct ml_arena *arena, const char *schema, const char *name)
+{
+	if (schema == NULL || schema[0] == '\0' || strcmp(schema, "public") == 0)
+		return ml_quote_ident(arena, name);
+	return ml_arena_printf(arena, "%s.%s", ml_quote_ident(arena, schema),
+						   ml_quote_ident(arena, name));
+}
