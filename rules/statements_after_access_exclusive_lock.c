@@ -22,9 +22,8 @@
 /*
  * True when 'st' does work that grows with the data, and so holds the lock for a while: DML
  * on an existing table (or reading one), a query that reads a table, an index built on an
- * existing table, an ALTER TABLE of an
- * existing table that rewrites it or reads every row, VALIDATE CONSTRAINT, and the
- * maintenance commands.
+ * existing table, an ALTER TABLE of an existing table that rewrites it or reads every row,
+ * VALIDATE CONSTRAINT, and the maintenance commands.
  */
 static bool
 does_work(const struct ml_check *chk, const struct ml_stmt *st)
