@@ -47,7 +47,7 @@ struct ml_cat_object
 	char **triggers;
 	struct ml_cat_object *table;	/* an index's or an owned sequence's table */
 	struct ml_cat_object **indexes; /* a table's indexes, as they came (dropped ones too) */
-	char *def;						/* what defines it, to compare a re-creation with */
+	const char *def;				/* what defines it, to compare a re-creation with */
 	union
 	{
 		struct /* ML_OBJ_INDEX */
@@ -804,7 +804,7 @@ create(struct ml_catalog *cat, const struct ml_stmt *stmt, enum ml_obj_kind kind
 		return NULL;
 	}
 	obj = add_object(cat, kind, schema, name, stmt);
-	obj->def = def ? ml_arena_strdup(cat->arena, def) : NULL;
+	obj->def = def; /* every caller made it in the catalog's arena, or it is a literal */
 	return obj;
 }
 
