@@ -167,19 +167,6 @@ literal(struct walk *w, const struct ml_cat_object *type, const PgQuery__Node *e
 		report(w, type, c->sval->sval, c->location, a);
 }
 
-/* The enum type a type name resolves to, or NULL (arrays and built-in types too). */
-static const struct ml_cat_object *
-named_type(const struct walk *w, const PgQuery__TypeName *tn)
-{
-	const char *schema, *name;
-
-	if (tn == NULL || tn->n_array_bounds > 0 || tn->pct_type ||
-		!ml_name_split(tn->names, tn->n_names, &schema, &name) ||
-		(schema != NULL && strcmp(schema, "pg_catalog") == 0))
-		return NULL;
-	return ml_catalog_find(w->chk->catalog, ML_OBJ_TYPE, schema, name);
-}
-
 /* The type of column 'name' of the statement's table, when it is a catalog type. */
 static const struct ml_cat_object *
 column_type(const struct walk *w, const char *name)
@@ -288,10 +275,10 @@ visit_cast(struct walk *w, const PgQuery__Node *n)
 		PgQuery__TypeName element = *tc->type_name;
 
 		element.n_array_bounds = 0;
-		compared(w, named_type(w, &element), tc->arg);
+		compared(w, ml_catalog_type_named(w->chk->catalog, &element), tc->arg);
 	}
 	else
-		literal(w, named_type(w, tc->type_name), tc->arg);
+		literal(w, ml_catalog_type_named(w->chk->catalog, tc->type_name), tc->arg);
 	return true;
 }
 

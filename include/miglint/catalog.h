@@ -161,6 +161,13 @@ size_t ml_catalog_migration(const struct ml_catalog *cat);
 const struct ml_cat_object *ml_catalog_find(const struct ml_catalog *cat, enum ml_obj_kind kind,
 											const char *schema, const char *name);
 
+/*
+ * The catalog type a type name names (not an array of it), resolved now as PostgreSQL
+ * resolves it; NULL for a built-in or unknown type. Borrowed.
+ */
+const struct ml_cat_object *ml_catalog_type_named(const struct ml_catalog *cat,
+												  const PgQuery__TypeName *tn);
+
 /* The most recently dropped relation or type of that name, or NULL (for rules on DROP). */
 const struct ml_cat_object *ml_catalog_find_dropped(const struct ml_catalog *cat,
 													enum ml_obj_kind kind, const char *schema,

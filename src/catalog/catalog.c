@@ -497,12 +497,8 @@ type_text(struct ml_arena *a, const PgQuery__TypeName *tn)
 	return out;
 }
 
-/*
- * The catalog type a column type names (not an array of it), resolved now as PostgreSQL
- * resolves it when the column is defined; NULL for a built-in or unknown type.
- */
-static const struct ml_cat_object *
-type_object(const struct ml_catalog *cat, const PgQuery__TypeName *tn)
+const struct ml_cat_object *
+ml_catalog_type_named(const struct ml_catalog *cat, const PgQuery__TypeName *tn)
 {
 	const char *schema, *name;
 
@@ -539,7 +535,7 @@ add_column(struct ml_catalog *cat, struct ml_cat_object *t, const PgQuery__Colum
 	memset(c, 0, sizeof(*c));
 	c->name = ml_arena_strdup(cat->arena, cd->colname);
 	c->type = type_text(cat->arena, cd->type_name);
-	c->type_obj = type_object(cat, cd->type_name);
+	c->type_obj = ml_catalog_type_named(cat, cd->type_name);
 	c->not_null = cd->is_not_null;
 	c->has_default = cd->raw_default != NULL;
 	c->origin = origin_of(cat, stmt);
@@ -999,7 +995,7 @@ alter_table(struct ml_catalog *cat, const struct ml_stmt *stmt, const PgQuery__A
 					cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
 				{
 					col->type = type_text(cat->arena, cmd->def->column_def->type_name);
-					col->type_obj = type_object(cat, cmd->def->column_def->type_name);
+					col->type_obj = ml_catalog_type_named(cat, cmd->def->column_def->type_name);
 				}
 				break;
 			case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
