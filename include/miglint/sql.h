@@ -148,6 +148,9 @@ bool ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const
 void ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_source *src,
 				   enum ml_split_mode mode);
 
+/* True for a comment token, -- or C-style. */
+bool ml_token_is_comment(const struct ml_token *t);
+
 /*
  * Index of the first of toks[0..n) (sorted by start) that starts at or after 'offset', or n
  * when none does.

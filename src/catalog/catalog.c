@@ -287,11 +287,9 @@ transaction_stmt(struct ml_catalog *cat, const PgQuery__Node *node)
 static size_t
 token_at(const struct ml_stmt *stmt, size_t at)
 {
-	size_t lo = stmt->tokens != NULL ? ml_tokens_at(stmt->tokens, stmt->n_tokens, at) : 0;
+	size_t lo = ml_tokens_at(stmt->tokens, stmt->n_tokens, at);
 
-	while (lo < (stmt->tokens != NULL ? stmt->n_tokens : 0) &&
-		   (stmt->tokens[lo].token == PG_QUERY__TOKEN__SQL_COMMENT ||
-			stmt->tokens[lo].token == PG_QUERY__TOKEN__C_COMMENT))
+	while (lo < stmt->n_tokens && ml_token_is_comment(&stmt->tokens[lo]))
 		lo++;
 	return lo;
 }

@@ -83,12 +83,6 @@ parse_comment(struct ml_ignore *ig, struct ml_arena *arena, const char *data, si
 	return true;
 }
 
-static bool
-is_comment(const struct ml_token *t)
-{
-	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
-}
-
 /* True when a line break lies between file bytes a and b. */
 static bool
 newline_between(const char *data, size_t a, size_t b)
@@ -129,7 +123,7 @@ ml_suppress_collect(struct ml_suppressions *out, struct ml_arena *arena, const s
 	out->n = 0;
 	for (size_t i = 0; i < file->n_tokens; i++)
 	{
-		if (!is_comment(&file->tokens[i]))
+		if (!ml_token_is_comment(&file->tokens[i]))
 		{
 			first_code = file->tokens[i].start;
 			break;
@@ -159,10 +153,10 @@ ml_suppress_collect(struct ml_suppressions *out, struct ml_arena *arena, const s
 			continue;
 		}
 		for (size_t k = i; k > 0 && prev == NULL; k--)
-			if (!is_comment(&file->tokens[k - 1]))
+			if (!ml_token_is_comment(&file->tokens[k - 1]))
 				prev = &file->tokens[k - 1];
 		for (size_t k = i + 1; k < file->n_tokens && next == NULL; k++)
-			if (!is_comment(&file->tokens[k]))
+			if (!ml_token_is_comment(&file->tokens[k]))
 				next = &file->tokens[k];
 		if (prev != NULL && !newline_between(data, prev->end, t->start))
 		{

@@ -52,12 +52,6 @@ add(struct edits *e, size_t start, size_t end, const char *text)
 	e->n++;
 }
 
-static bool
-is_comment(const struct ml_token *t)
-{
-	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
-}
-
 /* Index of the first token of the statement at or after 'from' that is 'tok', or -1. */
 static long
 find_token(const struct ml_stmt *st, size_t from, PgQuery__Token tok, size_t limit)
@@ -74,7 +68,7 @@ first_token(const struct ml_stmt *st)
 {
 	size_t i = 0;
 
-	while (i < st->n_tokens && (st->tokens[i].start < st->start || is_comment(&st->tokens[i])))
+	while (i < st->n_tokens && (st->tokens[i].start < st->start || ml_token_is_comment(&st->tokens[i])))
 		i++;
 	return i;
 }
@@ -84,7 +78,7 @@ static size_t
 next_token(const struct ml_stmt *st, size_t i)
 {
 	i++;
-	while (i < st->n_tokens && is_comment(&st->tokens[i]))
+	while (i < st->n_tokens && ml_token_is_comment(&st->tokens[i]))
 		i++;
 	return i;
 }
@@ -128,7 +122,7 @@ semicolon(const struct ml_file *f, const struct ml_stmt *st)
 {
 	size_t i = ml_file_token_at(f, st->end);
 
-	while (i < f->n_tokens && is_comment(&f->tokens[i]))
+	while (i < f->n_tokens && ml_token_is_comment(&f->tokens[i]))
 		i++;
 	if (i < f->n_tokens && f->tokens[i].token == PG_QUERY__TOKEN__ASCII_59)
 		return (long) i;
@@ -244,7 +238,7 @@ fix_alter_table(struct edits *e, const struct ml_file *f, const struct ml_stmt *
 			{
 				long p = k - 1;
 
-				while (p > 0 && is_comment(&st->tokens[p]))
+				while (p > 0 && ml_token_is_comment(&st->tokens[p]))
 					p--;
 				add(e, st->tokens[p].end, st->tokens[p].end, " IF NOT EXISTS");
 			}

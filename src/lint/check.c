@@ -48,12 +48,6 @@ leading_unreserved(PgQuery__Token t)
 }
 
 static bool
-is_comment(const struct ml_token *t)
-{
-	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
-}
-
-static bool
 leading_keyword(const struct ml_token *t)
 {
 	if (t->keyword == PG_QUERY__KEYWORD_KIND__NO_KEYWORD)
@@ -72,13 +66,13 @@ keyword_span(const struct ml_check *chk, const struct ml_stmt *stmt, size_t *sta
 	(void) chk;
 	*start = stmt->start;
 	*end = stmt->start;
-	while (i < stmt->n_tokens && (is_comment(&toks[i]) || toks[i].start < stmt->start))
+	while (i < stmt->n_tokens && (ml_token_is_comment(&toks[i]) || toks[i].start < stmt->start))
 		i++;
 	for (; i < stmt->n_tokens && toks[i].start < stmt->end; i++)
 	{
 		const struct ml_token *t = &toks[i];
 
-		if (is_comment(t))
+		if (ml_token_is_comment(t))
 			continue;
 		if (any && !leading_keyword(t))
 			break;
@@ -112,7 +106,7 @@ ml_span_with_keywords_before(const struct ml_check *chk, const struct ml_stmt *s
 	{
 		const struct ml_token *t = &toks[i - 1];
 
-		if (is_comment(t))
+		if (ml_token_is_comment(t))
 		{
 			i--;
 			continue;

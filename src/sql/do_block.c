@@ -141,8 +141,7 @@ add_query(struct walk *w, int lineno, const char *query)
 			st.tokens = toks;
 			st.n_tokens = (uint32_t) n_toks;
 			for (size_t k = 0; k < n_toks; k++)
-				if (toks[k].start >= s && toks[k].token != PG_QUERY__TOKEN__SQL_COMMENT &&
-					toks[k].token != PG_QUERY__TOKEN__C_COMMENT)
+				if (toks[k].start >= s && !ml_token_is_comment(&toks[k]))
 				{
 					st.start = toks[k].start;
 					break;

@@ -61,12 +61,6 @@ vec_finish(struct vec *v, struct ml_arena *arena)
 	return out;
 }
 
-static bool
-is_comment(const struct ml_token *t)
-{
-	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
-}
-
 bool
 ml_scan(struct ml_token **out, size_t *n_out, struct ml_arena *arena, const char *text,
 		size_t base, size_t *err_offset)
@@ -142,9 +136,9 @@ add_stmt(struct chunk_ctx *ctx, const PgQuery__Node *node, size_t start, size_t 
 	struct ml_stmt *st = vec_push(ctx->stmts);
 	size_t lo = tok_lower(ctx, start), hi = tok_lower(ctx, end), first = lo, last = hi;
 
-	while (first < hi && is_comment(&ctx->toks[first]))
+	while (first < hi && ml_token_is_comment(&ctx->toks[first]))
 		first++;
-	while (last > first && (is_comment(&ctx->toks[last - 1]) ||
+	while (last > first && (ml_token_is_comment(&ctx->toks[last - 1]) ||
 							ctx->toks[last - 1].token == PG_QUERY__TOKEN__ASCII_59))
 		last--;
 	st->node = node;
@@ -328,7 +322,7 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 			}
 			continue;
 		}
-		if (is_comment(t))
+		if (ml_token_is_comment(t))
 			continue;
 		if (!in_run)
 		{
@@ -351,7 +345,7 @@ parse_split(struct chunk_ctx *ctx, size_t err_off, const char *message)
 		/* Parse with its ';' so that PostgreSQL's message is the one it gives in context. */
 		size_t k = tok_lower(ctx, ps[i].end);
 
-		while (k < ctx->n_toks && is_comment(&ctx->toks[k]))
+		while (k < ctx->n_toks && ml_token_is_comment(&ctx->toks[k]))
 			k++;
 		if (k < ctx->n_toks && ctx->toks[k].token == PG_QUERY__TOKEN__ASCII_59 &&
 			(i + 1 == pieces.n || ctx->toks[k].end <= ps[i + 1].start))
@@ -408,7 +402,7 @@ parse_by_statement(struct chunk_ctx *ctx)
 	{
 		size_t k = tok_lower(ctx, start);
 
-		while (k < ctx->n_toks && is_comment(&ctx->toks[k]))
+		while (k < ctx->n_toks && ml_token_is_comment(&ctx->toks[k]))
 			k++;
 		if (k < ctx->n_toks)
 		{
@@ -579,6 +573,12 @@ ml_file_parse(struct ml_file *file, struct ml_arena *arena, const struct ml_sour
 	finish_statements(file, arena, &stmts);
 	file->n_skips = skips.n;
 	file->skips = vec_finish(&skips, arena);
+}
+
+bool
+ml_token_is_comment(const struct ml_token *t)
+{
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
 }
 
 size_t

@@ -289,7 +289,7 @@ ml_psql_blank(struct ml_skip **out, struct ml_arena *arena, char *buf, size_t le
 			k++;
 			if (t->token != PG_QUERY__TOKEN__ASCII_59)
 				keep(&kt, t);
-			if (t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT)
+			if (ml_token_is_comment(t))
 				continue;
 			if (t->token == PG_QUERY__TOKEN__ASCII_59)
 			{
