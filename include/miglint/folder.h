@@ -40,6 +40,7 @@ struct ml_migration
 	char *override;	 /* text to lint instead of the file's (--fix --diff), or standard
 					  * input's text once it was read; or NULL */
 	size_t override_len;
+	bool no_transaction; /* it opens with "-- no-transaction" (set when it is linted) */
 };
 
 struct ml_folder

@@ -210,6 +210,9 @@ enum ml_tx_effect
 
 enum ml_tx_effect ml_stmt_tx_effect(const PgQuery__Node *n);
 
+/* True when the file opens with sqlx's "-- no-transaction": its runner runs it outside one. */
+bool ml_file_no_transaction(const struct ml_file *file);
+
 /* Quotes an identifier always, doubling inner quotes: users -> "users". Arena-owned. */
 char *ml_quote_ident(struct ml_arena *arena, const char *name);
 

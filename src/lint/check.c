@@ -492,20 +492,6 @@ ml_check_drizzle(const struct ml_check *chk)
  * True when the file opens with sqlx's "-- no-transaction" directive (its first token is
  * that comment): sqlx then runs it outside a transaction.
  */
-static bool
-no_transaction_directive(const struct ml_file *file)
-{
-	static const char directive[] = "-- no-transaction";
-	const struct ml_token *t;
-
-	if (file == NULL || file->n_tokens == 0)
-		return false;
-	t = &file->tokens[0];
-	return t->token == PG_QUERY__TOKEN__SQL_COMMENT &&
-		   t->end - t->start >= sizeof(directive) - 1 &&
-		   memcmp(file->src->data + t->start, directive, sizeof(directive) - 1) == 0;
-}
-
 enum ml_transaction
 ml_check_transaction(const struct ml_check *chk)
 {
@@ -516,7 +502,8 @@ ml_check_transaction(const struct ml_check *chk)
 			   : chk->folder != NULL && chk->folder->kind == ML_FOLDER_PLAIN
 				   ? ML_TRANSACTION_PER_FILE
 				   : ML_TRANSACTION_NONE;
-	if (mode == ML_TRANSACTION_PER_FILE && no_transaction_directive(chk->file))
+	if (mode == ML_TRANSACTION_PER_FILE && chk->migration != NULL &&
+		chk->migration->no_transaction)
 		return ML_TRANSACTION_NONE;
 	return mode;
 }

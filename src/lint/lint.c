@@ -194,6 +194,7 @@ lint_file(struct folder_run *run, struct ml_migration *m, struct parsed *p, bool
 		ml_arena_destroy(p->arena);
 		return;
 	}
+	m->no_transaction = ml_file_no_transaction(file);
 	/* Standard input can be read only once: keep its text for ml_check_source. */
 	if (m->fs_path == NULL && m->override == NULL)
 	{

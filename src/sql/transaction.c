@@ -2,7 +2,8 @@
 /*
  * transaction.c
  *	  The statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001), what a
- *	  statement does to a transaction block, and the option lookup they and the rules share.
+ *	  statement does to a transaction block, sqlx's "-- no-transaction" directive, and the
+ *	  option lookup they and the rules share.
  *
  * Shared by the rule concurrently-in-transaction and by --apply, which runs every pending
  * migration in one transaction as drizzle-orm does and refuses such a statement before
@@ -79,4 +80,18 @@ ml_stmt_tx_effect(const PgQuery__Node *n)
 		default:
 			return ML_TX_NONE;
 	}
+}
+
+bool
+ml_file_no_transaction(const struct ml_file *file)
+{
+	static const char directive[] = "-- no-transaction";
+	const struct ml_token *t;
+
+	if (file == NULL || file->n_tokens == 0)
+		return false;
+	t = &file->tokens[0];
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT &&
+		   t->end - t->start >= sizeof(directive) - 1 &&
+		   memcmp(file->src->data + t->start, directive, sizeof(directive) - 1) == 0;
 }
